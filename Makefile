@@ -1,0 +1,49 @@
+# Cẩm nang — everyday commands. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Local runs and tests use development settings unless told otherwise.
+export DEBUG ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install setup run test lint fmt check-python clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version 2>&1))."; exit 1; }
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt | check-python
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed ## Create the virtual environment and install the pinned requirements
+
+setup: install ## Migrate the database, load the districts and the demo data
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_districts
+	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py create_demo_admin
+
+run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install ## Fix what ruff can and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtual environment, the SQLite database and uploads
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CamnangConfig(AppConfig):
+    name = "camnang"
+    verbose_name = _("Cổng thông tin")

@@ -1,0 +1,30 @@
+from django import forms
+
+
+class FilterForm(forms.Form):
+    """A GET filter form whose invalid fields are dropped instead of failing the page.
+
+    Subclasses declare fields and implement `filter(queryset)` using `applied`.
+    A choice field named in `slug_fields` is offered from a list of objects with a
+    `slug` and is applied as that object.
+    """
+
+    slug_fields: dict[str, str] = {}
+
+    def __init__(self, data, **objects):
+        super().__init__(data)
+        self.objects = {}
+        for field_name, empty_label in self.slug_fields.items():
+            items = objects[field_name]
+            self.objects[field_name] = {item.slug: item for item in items}
+            self.fields[field_name].choices = [("", empty_label)] + [(item.slug, str(item)) for item in items]
+
+    @property
+    def applied(self) -> dict:
+        """Valid, non-empty filters, with slug choices turned into their objects."""
+        self.is_valid()
+        applied = {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+        for name in self.slug_fields:
+            if name in applied:
+                applied[name] = self.objects[name][applied[name]]
+        return applied

@@ -1,0 +1,57 @@
+"""The demo data `make run` loads, and the walk-through a new user makes with it."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from producers.models import Listing, Producer, Product
+from shops.models import District, Shop
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_data", stdout=io.StringIO())
+
+
+def counts():
+    return (Shop.objects.count(), Producer.objects.count(), Product.objects.count(), Listing.objects.count())
+
+
+def test_demo_data_covers_every_district_and_is_idempotent(demo):
+    shops, producers, products, listings = counts()
+    assert shops >= 300 and producers >= 80 and products >= 200
+    assert District.objects.count() == 27
+    assert not District.objects.filter(shops=None).exists()
+    assert not District.objects.filter(producers=None).exists()
+    assert set(Listing.objects.values_list("platform__slug", flat=True)) == {"postmart", "voso"}
+    with_photo = Product.objects.exclude(photo="")
+    assert with_photo.count() == products
+    assert not with_photo.filter(photo_alt="").exists()
+    assert all(p.photo_width and p.photo_height for p in with_photo[:20])
+
+    call_command("load_demo_data", stdout=io.StringIO())
+    assert counts() == (shops, producers, products, listings)
+
+
+def test_new_user_walk_through(client, demo):
+    # Find a shop in Hà Trung by typing without accents, and call it.
+    response = client.get(reverse("search"), {"q": "ha trung", "type": "shops"})
+    shop = next(s for s in response.context["page_obj"] if s.district.slug == "ha-trung")
+    page = client.get(shop.get_absolute_url()).content.decode()
+    assert f'href="{shop.tel_url}"' in page
+
+    # Open a Hà Trung producer and follow its link to voso.vn.
+    producer = Producer.objects.published().filter(
+        district__slug="ha-trung", listings__platform__slug="voso", listings__product=None
+    )[0]
+    page = client.get(producer.get_absolute_url()).content.decode()
+    links = re.findall(r'href="(/go/\d+/)"[^>]*>Mua trên voso.vn<', page)
+    assert links
+    response = client.get(links[0])
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://voso.vn/")

@@ -1,0 +1,29 @@
+"""Vietnamese text folding for accent- and case-insensitive matching.
+
+Searches compare folded text with folded text, so "dong son", "ĐÔNG SƠN" and
+"Đông Sơn" all become "dong son". The same Python function folds the stored
+column and the query, so SQLite and PostgreSQL behave identically.
+"""
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^\w]+")
+# "đ" is a letter of its own, not "d" with a combining mark: NFD leaves it alone.
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, fold đ to d, keep letters and digits only."""
+    decomposed = unicodedata.normalize("NFD", str(text).translate(_D_STROKE))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD.sub(" ", bare.casefold()).replace("_", " ").split())
+
+
+def fold_terms(text: str, *, limit: int = 8) -> list[str]:
+    """The distinct folded words of a query, in order, at most `limit` of them."""
+    terms: list[str] = []
+    for word in fold(text).split():
+        if word not in terms:
+            terms.append(word)
+    return terms[:limit]

@@ -1,0 +1,76 @@
+from django import forms
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from camnang.forms import FilterForm
+from camnang.pagination import paginate
+from camnang.search import MAX_QUERY_LENGTH, search_groups
+from camnang.text import fold_terms
+from producers.models import Platform, Product
+from shops.models import District
+
+RESULTS_PER_PAGE = 20
+RESULTS_PREVIEW = 5
+
+
+def home(request):
+    context = {
+        "districts": District.objects.active().with_counts(),
+        "platforms": Platform.objects.filter(is_active=True),
+        "featured_products": Product.objects.published()
+        .filter(ocop_stars__gte=3, producer__district__is_active=True)
+        .exclude(photo="")
+        .for_listing()
+        .order_by("-ocop_stars", "name")[:6],
+    }
+    return render(request, "home.html", context)
+
+
+class SearchForm(FilterForm):
+    slug_fields = {"district": _("Cả tỉnh")}
+    TYPES = [
+        ("", _("Tất cả")),
+        ("shops", _("Cửa hàng")),
+        ("producers", _("Cơ sở sản xuất")),
+        ("products", _("Sản phẩm")),
+    ]
+
+    q = forms.CharField(label=_("Tìm kiếm"), required=False)
+    district = forms.ChoiceField(label=_("Địa bàn"), required=False)
+    type = forms.ChoiceField(label=_("Loại kết quả"), required=False, choices=TYPES)
+
+    def clean_q(self):
+        # A query longer than any name is cut, not refused: the page still answers.
+        q = " ".join(self.cleaned_data["q"].split())
+        self.truncated = len(q) > MAX_QUERY_LENGTH
+        return q[:MAX_QUERY_LENGTH]
+
+
+def search(request):
+    form = SearchForm(request.GET, district=list(District.objects.active()))
+    applied = form.applied
+    query = applied.get("q", "")
+    context = {
+        "form": form,
+        "query": query,
+        "truncated": getattr(form, "truncated", False),
+        "max_length": MAX_QUERY_LENGTH,
+    }
+    if query and not fold_terms(query):
+        context["no_terms"] = True
+    elif query:
+        groups = search_groups(query, district=applied.get("district"))
+        selected = applied.get("type")
+        for group in groups:
+            group.total = group.count()
+            group.selected = group.key == selected
+        context["groups"] = groups
+        context["total"] = sum(g.total for g in groups)
+        if selected:
+            group = next(g for g in groups if g.key == selected)
+            context["group"] = group
+            context["page_obj"] = paginate(request, group.queryset, RESULTS_PER_PAGE)
+        else:
+            for group in groups:
+                group.preview = list(group.queryset[:RESULTS_PREVIEW]) if group.total else []
+    return render(request, "search.html", context)

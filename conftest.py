@@ -1,0 +1,27 @@
+"""Project-wide test fixtures: fast hashing, plain static files, uploads in a temp dir."""
+
+import io
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DEMO_NOTICE = False
+
+
+@pytest.fixture
+def districts(db):
+    """The province's 27 district-level units, as `make run` loads them."""
+    from django.core.management import call_command
+
+    from shops.models import District
+
+    call_command("load_districts", stdout=io.StringIO())
+    return {d.slug: d for d in District.objects.all()}

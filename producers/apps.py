@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProducersConfig(AppConfig):
+    name = "producers"
+    verbose_name = _("Nông sản và sàn thương mại điện tử")
+
+    def ready(self):
+        from producers import signals  # noqa: F401

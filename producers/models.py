@@ -1,0 +1,252 @@
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from camnang.fields import MONTH_CHOICES, MonthsField, WebAddressField
+from camnang.models import (
+    Contactable,
+    DirectoryEntry,
+    Photographed,
+    PublishableQuerySet,
+    Status,
+    TimeStampedModel,
+)
+
+
+class ProducerQuerySet(PublishableQuerySet):
+    def in_district(self, district):
+        return self.filter(district=district)
+
+    def for_listing(self):
+        return self.select_related("district")
+
+    def for_reindex(self):
+        return self.select_related("district").prefetch_related("products")
+
+
+class Producer(Contactable, Photographed, DirectoryEntry):
+    """An agricultural producer household, cooperative or small business."""
+
+    class Kind(models.TextChoices):
+        HOUSEHOLD = "household", _("Hộ sản xuất nông nghiệp")
+        COOPERATIVE = "cooperative", _("Hợp tác xã")
+        COOP_GROUP = "coop_group", _("Tổ hợp tác")
+        SMALL_BUSINESS = "small_business", _("Doanh nghiệp nhỏ")
+
+    kind = models.CharField(_("loại hình"), max_length=20, choices=Kind.choices, db_index=True)
+    representative = models.CharField(_("người đại diện"), max_length=120, blank=True)
+    district = models.ForeignKey(
+        "shops.District",
+        on_delete=models.PROTECT,
+        related_name="producers",
+        verbose_name=_("quận, huyện"),
+    )
+    commune = models.CharField(_("xã, phường, thị trấn"), max_length=100, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+
+    objects = ProducerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cơ sở sản xuất")
+        verbose_name_plural = _("cơ sở sản xuất")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["district", "status", "name"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("producers:producer", kwargs={"slug": self.slug})
+
+    def search_parts(self):
+        parts = [self.name, self.get_kind_display(), self.representative, self.commune, self.address]
+        if self.district_id:
+            parts.append(self.district.name)
+        if self.pk:
+            parts.extend(p.name for p in self.products.all())
+        return parts
+
+
+class ProductQuerySet(PublishableQuerySet):
+    def published(self):
+        """Products shown publicly: published, by a published producer."""
+        return self.filter(status=Status.PUBLISHED, producer__status=Status.PUBLISHED)
+
+    def for_listing(self):
+        return self.select_related("producer", "producer__district", "category")
+
+    def for_reindex(self):
+        return self.for_listing()
+
+
+class Product(Photographed, DirectoryEntry):
+    class Ocop(models.IntegerChoices):
+        NONE = 0, _("Chưa xếp hạng")
+        THREE = 3, _("OCOP 3 sao")
+        FOUR = 4, _("OCOP 4 sao")
+        FIVE = 5, _("OCOP 5 sao")
+
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="products", verbose_name=_("cơ sở sản xuất")
+    )
+    category = models.ForeignKey(
+        "shops.Category",
+        on_delete=models.PROTECT,
+        related_name="products",
+        null=True,
+        blank=True,
+        verbose_name=_("nhóm hàng"),
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    ocop_stars = models.PositiveSmallIntegerField(
+        _("hạng OCOP"), choices=Ocop.choices, default=Ocop.NONE, db_index=True
+    )
+    harvest_months = MonthsField(_("tháng thu hoạch"))
+    unit = models.CharField(_("đơn vị tính"), max_length=40, blank=True, help_text=_("Ví dụ: kg, hộp 500 g."))
+    price = models.PositiveIntegerField(
+        _("giá tham khảo (đồng)"), null=True, blank=True, help_text=_("Để trống nếu chưa có giá.")
+    )
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sản phẩm")
+        verbose_name_plural = _("sản phẩm")
+        ordering = ["name", "pk"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("producers:product", kwargs={"slug": self.slug})
+
+    def search_parts(self):
+        parts = [self.name]
+        if self.category_id:
+            parts.append(self.category.name)
+        if self.producer_id:
+            producer = self.producer
+            parts += [producer.name, producer.commune, producer.district.name]
+        return parts
+
+    @property
+    def harvest_month_labels(self) -> list[str]:
+        labels = dict(MONTH_CHOICES)
+        return [labels[m] for m in self.harvest_months]
+
+
+class Platform(TimeStampedModel):
+    """An e-commerce platform citizens buy on and producers sell on."""
+
+    name = models.CharField(_("tên sàn"), max_length=80)
+    slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
+    operator = models.CharField(_("đơn vị vận hành"), max_length=200)
+    home_url = WebAddressField(_("địa chỉ trang chủ"))
+    domain = models.CharField(
+        _("tên miền"),
+        max_length=100,
+        help_text=_("Mọi liên kết gian hàng phải thuộc tên miền này, ví dụ postmart.vn."),
+    )
+    summary = models.TextField(_("giới thiệu"), blank=True)
+    how_to_buy = models.TextField(_("cách mua hàng"), blank=True)
+    how_to_sell = models.TextField(_("cách bán hàng"), blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("hiển thị"), default=True)
+    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("sàn thương mại điện tử")
+        verbose_name_plural = _("sàn thương mại điện tử")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("producers:platforms") + f"#{self.slug}"
+
+    def get_outbound_url(self) -> str:
+        return reverse("producers:go_platform", kwargs={"slug": self.slug})
+
+    def owns_url(self, url: str) -> bool:
+        """True when `url` is an http(s) address on this platform's domain."""
+        parts = urlsplit(url or "")
+        host = (parts.hostname or "").lower().rstrip(".")
+        domain = self.domain.lower().strip(".")
+        return parts.scheme in {"http", "https"} and (host == domain or host.endswith("." + domain))
+
+    def clean(self):
+        self.domain = self.domain.strip().lower().removeprefix("www.")
+        if self.home_url and not self.owns_url(self.home_url):
+            raise ValidationError(
+                {"home_url": _("Trang chủ phải thuộc tên miền %(domain)s.") % {"domain": self.domain}}
+            )
+
+
+class ListingQuerySet(models.QuerySet):
+    def visible(self):
+        """Listings that may be shown: active, on an active platform, of a published owner."""
+        return self.filter(
+            Q(product__isnull=True) | Q(product__status=Status.PUBLISHED),
+            is_active=True,
+            platform__is_active=True,
+            producer__status=Status.PUBLISHED,
+        )
+
+
+class Listing(TimeStampedModel):
+    """A producer's shop, or one product's page, on a platform."""
+
+    platform = models.ForeignKey(
+        Platform, on_delete=models.PROTECT, related_name="listings", verbose_name=_("sàn")
+    )
+    producer = models.ForeignKey(
+        Producer, on_delete=models.CASCADE, related_name="listings", verbose_name=_("cơ sở sản xuất")
+    )
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.CASCADE,
+        related_name="listings",
+        null=True,
+        blank=True,
+        verbose_name=_("sản phẩm"),
+        help_text=_("Để trống nếu đây là gian hàng của cả cơ sở."),
+    )
+    url = WebAddressField(_("địa chỉ gian hàng"), max_length=500)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
+
+    objects = ListingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gian hàng trên sàn")
+        verbose_name_plural = _("gian hàng trên sàn")
+        ordering = ["platform__position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "url"], name="listing_unique_url_per_platform")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform} – {self.product or self.producer}"
+
+    def get_outbound_url(self) -> str:
+        return reverse("producers:go", kwargs={"pk": self.pk})
+
+    def clean(self):
+        errors = {}
+        if self.product_id and self.producer_id and self.product.producer_id != self.producer_id:
+            errors["product"] = _("Sản phẩm này không thuộc cơ sở sản xuất đã chọn.")
+        if self.platform_id and self.url and not self.platform.owns_url(self.url):
+            errors["url"] = _("Địa chỉ gian hàng phải thuộc tên miền %(domain)s của sàn %(platform)s.") % {
+                "domain": self.platform.domain,
+                "platform": self.platform.name,
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.product_id and not self.producer_id:
+            self.producer_id = self.product.producer_id
+        # The domain rule guards every outbound redirect, so it holds for every
+        # write path (admin, import, shell), not only for validated forms.
+        self.clean()
+        super().save(*args, **kwargs)

@@ -1,0 +1,41 @@
+import factory
+
+from camnang.models import Status
+from producers.models import Listing, Platform, Producer, Product
+from shops.tests.factories import DistrictFactory
+
+
+class ProducerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Producer
+
+    name = factory.Sequence(lambda n: f"HTX Nông nghiệp Thành Công {n}")
+    kind = Producer.Kind.COOPERATIVE
+    district = factory.SubFactory(DistrictFactory)
+    commune = "Xã Hà Lĩnh"
+    phone = "0307654321"
+    zalo = "0307654321"
+    status = Status.PUBLISHED
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    name = factory.Sequence(lambda n: f"Gạo nếp cái hoa vàng {n}")
+    producer = factory.SubFactory(ProducerFactory)
+    status = Status.PUBLISHED
+
+
+def platform(slug: str) -> Platform:
+    """The platforms are reference data loaded by a migration."""
+    return Platform.objects.get(slug=slug)
+
+
+class ListingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Listing
+
+    platform = factory.LazyFunction(lambda: platform("voso"))
+    producer = factory.SubFactory(ProducerFactory)
+    url = factory.Sequence(lambda n: f"https://voso.vn/cua-hang/htx-thanh-cong-{n}")

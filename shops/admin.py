@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from camnang.admin import DirectoryAdmin, FoldedSearchMixin
+from shops.models import Category, District, Shop
+
+
+@admin.register(District)
+class DistrictAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    list_filter = ["kind", "is_active"]
+    ordering = ["position", "code"]
+    fields = ["name", "short_name", "slug", "code", "kind", "province_code", "position", "is_active", "note"]
+
+
+@admin.register(Category)
+class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Shop)
+class ShopAdmin(DirectoryAdmin):
+    list_display = ["name", "kind", "district", "commune", "phone", "status", "verified_on", "updated_at"]
+    list_filter = ["status", "district", "kind", "categories", "home_delivery", "pickup"]
+    list_select_related = ["district"]
+    filter_horizontal = ["categories"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "status", "verified_on"]}),
+        (_("Địa chỉ"), {"fields": ["district", "commune", "address"]}),
+        (_("Liên hệ"), {"fields": ["phone", "zalo", "website", "facebook"]}),
+        (_("Hàng hóa"), {"fields": ["categories"]}),
+        (
+            _("Đặt hàng và giao nhận"),
+            {
+                "fields": [
+                    ("order_by_phone", "order_by_zalo", "order_by_website", "order_by_platform"),
+                    ("home_delivery", "pickup"),
+                    "delivery_area",
+                    "opening_hours",
+                ]
+            },
+        ),
+        (_("Khác"), {"fields": ["notes", "created_at", "updated_at"]}),
+    ]

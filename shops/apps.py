@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ShopsConfig(AppConfig):
+    name = "shops"
+    verbose_name = _("Cửa hàng và địa bàn")
+
+    def ready(self):
+        from shops import signals  # noqa: F401

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from camnang.forms import FilterForm
+from shops.models import Shop
+
+
+class ShopFilterForm(FilterForm):
+    slug_fields = {"category": _("Mọi nhóm hàng")}
+
+    category = forms.ChoiceField(label=_("Nhóm hàng"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Loại hình"), required=False, choices=[("", _("Mọi loại hình")), *Shop.Kind.choices]
+    )
+    delivery = forms.ChoiceField(
+        label=_("Giao nhận"),
+        required=False,
+        choices=[("", _("Mọi hình thức")), ("home", _("Giao tận nhà")), ("pickup", _("Nhận tại điểm hẹn"))],
+    )
+
+    def filter(self, shops):
+        applied = self.applied
+        if "category" in applied:
+            shops = shops.filter(categories=applied["category"])
+        if "kind" in applied:
+            shops = shops.filter(kind=applied["kind"])
+        if applied.get("delivery") == "home":
+            shops = shops.filter(home_delivery=True)
+        elif applied.get("delivery") == "pickup":
+            shops = shops.filter(pickup=True)
+        return shops

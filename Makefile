@@ -26,6 +26,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt | check-python
 install: $(BIN)/.installed ## Create the virtual environment and install the pinned requirements
 
 setup: install ## Migrate the database, load the districts and the demo data
+	$(BIN)/python manage.py ensure_database
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_districts
 	$(BIN)/python manage.py load_demo_data

@@ -70,3 +70,9 @@ def test_home_page_queries_are_constant(client, sample, districts):
         ShopFactory.create_batch(3, district=district)
         ProductFactory(producer=ProducerFactory(district=district), ocop_stars=4)
     assert count_queries(client, reverse("home")) == few
+
+
+def test_ensure_database_is_a_no_op_when_the_database_answers():
+    out = io.StringIO()
+    call_command("ensure_database", stdout=out)
+    assert out.getvalue() == ""

@@ -16,6 +16,15 @@ def _test_settings(settings, tmp_path):
     settings.DEMO_NOTICE = False
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rolled-back data must not be served from it."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def districts(db):
     """The province's 27 district-level units, as `make run` loads them."""

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CamnangConfig(AppConfig):
     name = "camnang"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self):
+        from camnang.cache import connect_invalidation
+
+        connect_invalidation()

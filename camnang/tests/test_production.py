@@ -1,0 +1,353 @@
+"""Production behaviour: security headers, deploy checks, the page cache, health and outages."""
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import OperationalError
+from django.test import RequestFactory
+from django.urls import reverse
+
+from camnang.middleware import DatabaseUnavailableMiddleware
+from shops.tests.factories import ShopFactory
+
+BASE_DIR = Path(settings.BASE_DIR)
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k" * 20 + "-production-test-key-" + "x" * 30,
+    "ALLOWED_HOSTS": "camnang.example.gov.vn,127.0.0.1",
+}
+
+
+def run_manage(*args, env_overrides, check=False):
+    env = {**os.environ, **env_overrides}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=check,
+    )
+
+
+# --- Hardening ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_security_headers_on_public_pages(client, districts):
+    for url in [reverse("home"), districts["ha-trung"].get_absolute_url(), reverse("search") + "?q=x"]:
+        response = client.get(url)
+        csp = response["Content-Security-Policy"]
+        script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))
+        assert script_src.strip() == "script-src 'self'", url
+        assert "frame-ancestors 'none'" in csp
+        assert "object-src 'none'" in csp
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["X-Frame-Options"] == "DENY"
+        assert len(response["X-Request-ID"]) >= 8
+
+
+@pytest.mark.django_db
+def test_hsts_over_https(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    response = client.get(reverse("home"), secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, missing: ""})
+    assert result.returncode != 0
+    assert f"{missing} must be set when DEBUG is off" in result.stderr
+
+
+# --- Page cache -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_public_pages_are_cached_and_an_edit_shows_at_once(client, districts):
+    ha_trung = districts["ha-trung"]
+    shop = ShopFactory(name="Tạp hóa Ban Đầu", district=ha_trung)
+    url = ha_trung.get_absolute_url()
+    assert client.get(url)["X-Cache"] == "MISS"
+    cached = client.get(url)
+    assert cached["X-Cache"] == "HIT"
+    assert "Tạp hóa Ban Đầu" in cached.content.decode()
+
+    shop.name = "Tạp hóa Đã Sửa"
+    shop.save()
+    fresh = client.get(url)
+    assert fresh["X-Cache"] == "MISS"
+    assert "Tạp hóa Đã Sửa" in fresh.content.decode()
+
+
+@pytest.mark.django_db
+def test_conditional_get_on_cached_pages(client, districts):
+    url = reverse("home")
+    etag = client.get(url)["ETag"]
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 304
+
+
+@pytest.mark.django_db
+def test_staff_never_get_or_fill_the_public_cache(client, admin_user, districts):
+    url = reverse("home")
+    client.force_login(admin_user)
+    assert "X-Cache" not in client.get(url)
+    client.logout()
+    client.cookies.clear()
+    assert client.get(url)["X-Cache"] == "MISS"  # staff's visit stored nothing
+
+
+@pytest.mark.django_db
+def test_outbound_redirects_and_admin_are_never_cached(client):
+    response = client.get("/go/san/voso/")
+    client.get("/go/san/voso/")
+    assert "X-Cache" not in response
+    from producers.models import Platform
+
+    assert Platform.objects.get(slug="voso").clicks == 2
+
+
+# --- Health and failures --------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz/", HTTP_HOST="10.0.0.7")  # load balancers use any host name
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_lost_database_gives_a_503_page_with_retry_after():
+    request = RequestFactory().get("/dia-ban/ha-trung/")
+    middleware = DatabaseUnavailableMiddleware(lambda r: None)
+    response = middleware.process_exception(request, OperationalError("connection refused"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "Hệ thống đang tạm thời gián đoạn" in html
+    assert "Traceback" not in html and "connection refused" not in html
+    assert middleware.process_exception(request, ValueError("other")) is None
+
+
+@pytest.mark.django_db
+def test_friendly_404(client):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_friendly_500(client, monkeypatch):
+    client.raise_request_exception = False
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("camnang.views.render", boom)
+    response = client.get(reverse("home"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Trang đang gặp sự cố" in html
+    assert "boom" not in html
+
+
+# --- Deployment files -----------------------------------------------------------------
+
+
+def test_dockerfile_follows_the_production_layout():
+    dockerfile = (BASE_DIR / "Dockerfile").read_text()
+    lines = [line.strip() for line in dockerfile.splitlines()]
+    assert next(line for line in lines if line.startswith("FROM")).startswith("FROM python:3.11-slim")
+    requirements = lines.index("COPY requirements.txt .")
+    assert requirements < lines.index("COPY . .")  # dependencies cached before the source
+    assert "collectstatic" in dockerfile
+    assert any(line.startswith("USER ") and "root" not in line for line in lines)
+    assert "HEALTHCHECK" in dockerfile and "/healthz/" in dockerfile
+    assert 'CMD ["gunicorn"' in dockerfile
+
+
+def test_compose_runs_the_portal_with_postgres_and_redis():
+    import yaml
+
+    compose = yaml.safe_load((BASE_DIR / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert {"web", "db", "redis", "migrate"} <= set(services)
+    for name in ("db", "redis", "web"):
+        assert "healthcheck" in services[name], name
+    web = services["web"]
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert web["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert web["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert any(str(v).endswith(":/app/media") for v in web["volumes"])
+    assert any("/var/lib/postgresql/data" in str(v) for v in services["db"]["volumes"])
+    assert {"media", "pgdata"} <= set(compose["volumes"])
+    assert "migrate" in " ".join(services["migrate"]["command"])
+
+
+def test_gunicorn_config():
+    namespace: dict = {}
+    exec((BASE_DIR / "gunicorn.conf.py").read_text(), namespace)
+    assert namespace["workers"] >= 2
+    assert namespace["max_requests"] > 0 and namespace["max_requests_jitter"] > 0
+    assert namespace["accesslog"] == "-"
+    assert 10 <= namespace["timeout"] <= 120
+
+
+# --- A real gunicorn run, and a database that goes away ---------------------------------
+
+postgres_only = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="cutting the database connection needs a database server (run with DATABASE_URL)",
+)
+
+
+def _get(url: str, timeout: float = 5):
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+@pytest.fixture
+def outage_server(tmp_path):
+    """gunicorn with production settings, reaching PostgreSQL through a relay we can cut."""
+    import psycopg2
+
+    from camnang.tests.tcpproxy import TcpProxy
+
+    db = settings.DATABASES["default"]
+    name = f"camnang_outage_{os.getpid()}"
+    admin = psycopg2.connect(
+        dbname="postgres", user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"]
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    proxy = TcpProxy(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
+    proxy.start()
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": f"postgres://{db['USER']}{password}@127.0.0.1:{proxy.port}/{name}",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "PUBLIC_CACHE_SECONDS": "0",  # every request must reach the database here
+        "REDIS_URL": "",
+    }
+    run_manage("migrate", "--noinput", env_overrides=env, check=True)
+    run_manage("load_districts", env_overrides=env, check=True)
+    run_manage("collectstatic", "--noinput", env_overrides=env, check=True)
+    port = TcpProxy._free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "camnang.wsgi",
+            "-c",
+            "gunicorn.conf.py",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=BASE_DIR,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if _get(base + "/healthz/", timeout=1)[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    try:
+        yield base, proxy, server
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        proxy.stop()
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@postgres_only
+def test_gunicorn_serves_the_portal_and_survives_a_database_outage(outage_server):
+    base, proxy, server = outage_server
+
+    status, headers, html = _get(base + "/dia-ban/ha-trung/")
+    assert status == 200 and "Huyện Hà Trung" in html
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    status, headers, css = _get(base + "/static/css/site.css")
+    assert status == 200 and "Cẩm nang" in css
+
+    proxy.stop()
+    status, headers, html = _get(base + "/dia-ban/ha-trung/")
+    assert status == 503
+    assert headers["Retry-After"] == "30"
+    assert "tạm thời gián đoạn" in html and "Traceback" not in html
+    assert _get(base + "/healthz/")[0] == 503
+
+    proxy.start()
+    status, _, html = _get(base + "/dia-ban/ha-trung/")
+    assert status == 200 and "Huyện Hà Trung" in html
+    assert _get(base + "/healthz/")[0] == 200
+
+    server.terminate()
+    log = server.communicate(timeout=10)[0]
+    access = [line for line in log.splitlines() if '"gunicorn.access"' in line]
+    assert access and '"request_id"' in access[0] and '"duration_ms"' in access[0]
+
+
+def test_log_lines_are_json_with_the_request_id():
+    import json
+    import logging
+
+    from camnang.logging import JsonFormatter, request_id_var
+
+    token = request_id_var.set("abc123def456")
+    try:
+        record = logging.LogRecord("camnang", logging.ERROR, __file__, 1, "Lỗi %s", ("x",), None)
+        record.duration_ms = 12.5
+        line = JsonFormatter().format(record)
+    finally:
+        request_id_var.reset(token)
+    entry = json.loads(line)
+    assert entry["request_id"] == "abc123def456"
+    assert entry["message"] == "Lỗi x"
+    assert entry["level"] == "ERROR"
+    assert entry["duration_ms"] == 12.5
+
+
+@pytest.mark.django_db
+def test_request_id_is_kept_from_the_load_balancer_when_sane(client):
+    assert (
+        client.get("/healthz/", headers={"x-request-id": "lb-0123456789"})["X-Request-ID"] == "lb-0123456789"
+    )
+    bogus = client.get("/healthz/", headers={"x-request-id": "<script>"})["X-Request-ID"]
+    assert bogus != "<script>" and len(bogus) == 32

@@ -351,3 +351,38 @@ def test_request_id_is_kept_from_the_load_balancer_when_sane(client):
     )
     bogus = client.get("/healthz/", headers={"x-request-id": "<script>"})["X-Request-ID"]
     assert bogus != "<script>" and len(bogus) == 32
+
+
+def _redis_available() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_available(), reason="no Redis server on 127.0.0.1:6379")
+@pytest.mark.django_db
+def test_page_cache_and_invalidation_through_redis(client, settings, districts):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": f"camnang-test-{os.getpid()}",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    ha_trung = districts["ha-trung"]
+    shop = ShopFactory(name="Tạp hóa Qua Redis", district=ha_trung)
+    url = ha_trung.get_absolute_url()
+    assert client.get(url)["X-Cache"] == "MISS"
+    assert client.get(url)["X-Cache"] == "HIT"
+    shop.delete()
+    response = client.get(url)
+    assert response["X-Cache"] == "MISS"
+    assert "Tạp hóa Qua Redis" not in response.content.decode()
+    cache.clear()

@@ -19,7 +19,8 @@ from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "public-pages:version"
 CACHED_APPS = {"shops", "producers", "campaigns"}
-_STORED_HEADERS = ("Content-Type", "Content-Language", "Link")
+# Headers that belong to one response, not to the page: never replayed from the cache.
+_UNSTORED_HEADERS = {"set-cookie", "x-cache", "x-request-id", "vary"}
 
 
 def _cache():
@@ -81,9 +82,11 @@ class PublicPageCacheMiddleware:
             return self._from_cache(request, cached)
         response = self.get_response(request)
         if self._cacheable_response(response):
-            etag = f'"{hashlib.blake2b(response.content, digest_size=12).hexdigest()}"'
+            etag = (
+                response.get("ETag") or f'"{hashlib.blake2b(response.content, digest_size=12).hexdigest()}"'
+            )
             response["ETag"] = etag
-            headers = {h: response[h] for h in _STORED_HEADERS if h in response}
+            headers = {k: v for k, v in response.items() if k.lower() not in _UNSTORED_HEADERS}
             _cache().set(key, (response.content, headers, etag), settings.PUBLIC_CACHE_SECONDS)
             response["X-Cache"] = "MISS"
             patch_vary_headers(response, ["Cookie"])
@@ -122,7 +125,8 @@ class PublicPageCacheMiddleware:
         else:
             response = HttpResponse(content)
         for name, value in headers.items():
-            response[name] = value
+            if response.status_code == 200 or name.lower() != "content-type":
+                response[name] = value
         response["ETag"] = etag
         response["X-Cache"] = "HIT"
         patch_vary_headers(response, ["Cookie"])

@@ -1,18 +1,37 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from camnang import views
+from camnang import opendata, views
+from camnang.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Quản trị Cẩm nang mua bán hàng online")
 admin.site.site_title = _("Quản trị Cẩm nang")
 admin.site.index_title = _("Danh mục quản lý")
 
+opendata_patterns = [
+    path("", opendata.open_data_index, name="index"),
+    path("<slug:dataset>.csv", opendata.dataset_csv, name="csv"),
+    path("<slug:dataset>.json", opendata.dataset_json, name="json"),
+    path("<slug:district>/<slug:dataset>.csv", opendata.dataset_csv, name="district_csv"),
+    path("<slug:district>/<slug:dataset>.json", opendata.dataset_json, name="district_json"),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
+    path("du-lieu-mo/", include((opendata_patterns, "opendata"))),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("", include("shops.urls")),
     path("", include("producers.urls")),
     path("quan-tri/", admin.site.urls),

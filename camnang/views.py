@@ -1,5 +1,7 @@
 from django import forms
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from camnang.forms import FilterForm
@@ -74,3 +76,15 @@ def search(request):
             for group in groups:
                 group.preview = list(group.queryset[:RESULTS_PREVIEW]) if group.total else []
     return render(request, "search.html", context)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /quan-tri/",
+        "Disallow: /go/",
+        "Disallow: /tim-kiem/",
+        "Disallow: /*/in/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

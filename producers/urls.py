@@ -8,6 +8,11 @@ urlpatterns = [
     path(
         "dia-ban/<slug:slug>/nong-san/", views.DistrictProducerListView.as_view(), name="district_producers"
     ),
+    path(
+        "dia-ban/<slug:slug>/nong-san/in/",
+        views.DistrictProducerPrintView.as_view(),
+        name="district_producers_print",
+    ),
     path("co-so-san-xuat/<slug:slug>/", views.ProducerDetailView.as_view(), name="producer"),
     path("san-pham/<slug:slug>/", views.ProductDetailView.as_view(), name="product"),
     path("san-thuong-mai/", views.PlatformListView.as_view(), name="platforms"),

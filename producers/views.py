@@ -1,11 +1,13 @@
 from django.db.models import F, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
 from camnang.models import Status
 from camnang.pagination import paginate
+from camnang.printing import print_context
 from producers.forms import ProductFilterForm
 from producers.models import Listing, Platform, Producer, Product
 from shops.models import Category, District
@@ -21,6 +23,30 @@ class DistrictProducerListView(TemplateView):
         district = get_object_or_404(District.objects.active(), slug=self.kwargs["slug"])
         producers = Producer.objects.published().in_district(district)
         context.update(district=district, page_obj=paginate(self.request, producers, PER_PAGE))
+        return context
+
+
+class DistrictProducerPrintView(TemplateView):
+    """An A4 list of a district's producers, their products and where they sell online."""
+
+    template_name = "producers/district_producers_print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        district = get_object_or_404(District.objects.active(), slug=self.kwargs["slug"])
+        producers = list(
+            Producer.objects.published()
+            .in_district(district)
+            .prefetch_related(
+                Prefetch("products", queryset=_public_products(), to_attr="public_products"),
+                Prefetch("listings", queryset=_visible_listings(), to_attr="public_listings"),
+            )
+        )
+        for producer in producers:
+            producer.platform_names = sorted({listing.platform.name for listing in producer.public_listings})
+        back_url = reverse("producers:district_producers", kwargs={"slug": district.slug})
+        context.update(district=district, producers=producers)
+        context.update(print_context(self.request, back_url=back_url, place=district.name))
         return context
 
 
@@ -45,6 +71,10 @@ def _visible_listings():
     return Listing.objects.visible().select_related("platform")
 
 
+def _public_products():
+    return Product.objects.filter(status=Status.PUBLISHED).select_related("category")
+
+
 class ProducerDetailView(DetailView):
     template_name = "producers/producer_detail.html"
     context_object_name = "producer"
@@ -55,11 +85,7 @@ class ProducerDetailView(DetailView):
             .filter(district__is_active=True)
             .select_related("district")
             .prefetch_related(
-                Prefetch(
-                    "products",
-                    queryset=Product.objects.filter(status=Status.PUBLISHED).select_related("category"),
-                    to_attr="public_products",
-                ),
+                Prefetch("products", queryset=_public_products(), to_attr="public_products"),
                 # The producer's own shops; product pages carry the per-product ones.
                 Prefetch(
                     "listings", queryset=_visible_listings().filter(product=None), to_attr="public_listings"
@@ -87,6 +113,7 @@ class ProductDetailView(DetailView):
         context["shop_listings"] = list(
             _visible_listings().filter(producer=product.producer_id, product=None)
         )
+        context["structured_data"] = product_structured_data(product, self.request)
         context["siblings"] = (
             Product.objects.published().filter(producer=product.producer_id).exclude(pk=product.pk)[:6]
         )
@@ -115,3 +142,33 @@ def go_platform(request, slug):
     platform = get_object_or_404(Platform, slug=slug, is_active=True)
     Platform.objects.filter(pk=platform.pk).update(clicks=F("clicks") + 1)
     return HttpResponseRedirect(platform.home_url)
+
+
+def product_structured_data(product: Product, request) -> dict:
+    """schema.org Product, with an Offer when an indicative price is known."""
+    page_url = request.build_absolute_uri(product.get_absolute_url())
+    producer = {"@type": "Organization", "name": product.producer.name}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "url": page_url,
+        "brand": {"@type": "Brand", "name": product.producer.name},
+        "manufacturer": producer,
+    }
+    if product.description:
+        data["description"] = product.description
+    if product.photo:
+        data["image"] = request.build_absolute_uri(product.photo.url)
+    if product.category:
+        data["category"] = product.category.name
+    if product.price:
+        data["offers"] = {
+            "@type": "Offer",
+            "price": product.price,
+            "priceCurrency": "VND",
+            "availability": "https://schema.org/InStock",
+            "url": page_url,
+            "seller": producer,
+        }
+    return data

@@ -2,6 +2,8 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from camnang.pagination import paginate
+from camnang.printing import print_context
+from camnang.qr import qr_code_response
 from shops.forms import ShopFilterForm
 from shops.models import Category, District, Shop
 
@@ -17,22 +19,30 @@ class DistrictListView(ListView):
         return District.objects.active().with_counts()
 
 
-class DistrictDetailView(DetailView):
-    """A district's shops, filtered and paginated, with a preview of its producers."""
+class DistrictShopsMixin:
+    """A district (active ones only) and its published shops, narrowed by the page's filters."""
 
-    template_name = "shops/district_detail.html"
     context_object_name = "district"
 
     def get_queryset(self):
         return District.objects.active()
 
+    def filtered_shops(self):
+        form = ShopFilterForm(self.request.GET, category=list(Category.objects.all()))
+        shops = form.filter(Shop.objects.published().in_district(self.object)).prefetch_related("categories")
+        return form, shops
+
+
+class DistrictDetailView(DistrictShopsMixin, DetailView):
+    """A district's shops, filtered and paginated, with a preview of its producers."""
+
+    template_name = "shops/district_detail.html"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        district = self.object
-        form = ShopFilterForm(self.request.GET, category=list(Category.objects.all()))
-        shops = form.filter(Shop.objects.published().in_district(district)).prefetch_related("categories")
+        form, shops = self.filtered_shops()
         # The reverse relation keeps shops free of imports from producers.
-        producers = district.producers.published()
+        producers = self.object.producers.published()
         context.update(
             filter_form=form,
             filters_applied=bool(form.applied),
@@ -52,3 +62,57 @@ class ShopDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"], district__is_active=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = shop_structured_data(self.object, self.request)
+        return context
+
+
+def shop_structured_data(shop: Shop, request) -> dict:
+    """schema.org LocalBusiness, so search engines show the shop's phone and address."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": shop.name,
+        "url": request.build_absolute_uri(shop.get_absolute_url()),
+        "telephone": shop.phone,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": shop.address,
+            "addressLocality": shop.commune or shop.district.name,
+            "addressRegion": shop.district.name,
+            "addressCountry": "VN",
+        },
+    }
+    if same_as := [url for url in (shop.website, shop.facebook) if url]:
+        data["sameAs"] = same_as
+    if shop.delivery_area:
+        data["areaServed"] = shop.delivery_area
+    return data
+
+
+class DistrictPrintView(DistrictShopsMixin, DetailView):
+    """An A4 list of a district's shops for post offices to pin up, with a QR code back.
+
+    It prints what the page shows: the same filters apply.
+    """
+
+    template_name = "shops/district_print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        district = self.object
+        context["shops"] = self.filtered_shops()[1]
+        context.update(print_context(self.request, back_url=district.get_absolute_url(), place=district.name))
+        return context
+
+
+def district_qr(request, slug):
+    district = get_object_or_404(District.objects.active(), slug=slug)
+    return qr_code_response(request, district.get_absolute_url(), title=district.name)
+
+
+def shop_qr(request, slug):
+    shop = get_object_or_404(Shop.objects.published(), slug=slug, district__is_active=True)
+    return qr_code_response(request, shop.get_absolute_url(), title=shop.name)

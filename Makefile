@@ -8,7 +8,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test lint fmt check-python clean
+.PHONY: help install setup run test lint fmt bench check-python clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,10 @@ lint: install ## ruff check and format check
 fmt: install ## Fix what ruff can and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: install ## Load benchmark on PostgreSQL with gunicorn and wrk (see bench/run.py)
+	@command -v wrk >/dev/null || apt-get install -y wrk
+	DEBUG=0 $(BIN)/python bench/run.py
 
 clean: ## Remove the virtual environment, the SQLite database and uploads
 	rm -rf $(VENV) db.sqlite3 media staticfiles

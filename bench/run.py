@@ -1,0 +1,199 @@
+"""Load benchmark: the portal under gunicorn, as in production, driven by wrk over loopback.
+
+    make bench        (or: python bench/run.py [--duration 10] [--keep-db])
+
+1. (Re)creates the PostgreSQL database `camnang_bench` and seeds it at scale
+   (bench/seed.py: 10,000 shops, 3,000 producers, 10,000 products, 27 districts).
+2. Collects static files and starts gunicorn with production settings, twice: once with
+   the page cache off (uncached) and once with it on, in Redis (cached).
+3. Drives each URL with wrk and prints a table; writes the figures to
+   bench/results/latest.json. Every page's throughput is also given as a ratio to the
+   static CSS file measured in the same run, so figures compare across machines.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PG = "postgres://postgres@127.0.0.1:5432"
+DB_NAME = "camnang_bench"
+REDIS_URL = "redis://127.0.0.1:6379/14"
+PORT = 8765
+
+# (label, path, connections): 64 connections for the static file and cached pages,
+# 16 for pages rendered on every request.
+SEARCH_PLAIN = "/tim-kiem/?q=" + urllib.parse.quote("nha thuoc thanh hoa")
+SEARCH_ACCENTS = "/tim-kiem/?q=" + urllib.parse.quote("nhà thuốc thanh hóa")
+
+
+def sh(*args, env=None, check=True, capture=False):
+    return subprocess.run(
+        args, cwd=ROOT, env={**os.environ, **(env or {})}, check=check, text=True, capture_output=capture
+    )
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def parse_wrk(output: str) -> dict:
+    def latency_ms(text: str) -> float:
+        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = latency_ms(re.search(r"50%\s+(\S+)", output).group(1))
+    p99 = latency_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    errors = 0
+    if socket_errors := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        errors += sum(int(n) for n in socket_errors.groups())
+    if non_2xx := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(non_2xx.group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    return {"rps": round(rps, 1), "p50_ms": round(p50, 2), "p99_ms": round(p99, 2), "errors": errors, "requests": requests}
+
+
+def run_wrk(url: str, connections: int, duration: int) -> dict:
+    threads = min(2, connections)
+    # Warm up (connections, caches, the first render), then measure.
+    sh("wrk", "-t", str(threads), "-c", str(connections), "-d", "2s", url, capture=True)
+    result = sh(
+        "wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", url, capture=True
+    )
+    return parse_wrk(result.stdout)
+
+
+class Server:
+    def __init__(self, env: dict):
+        self.env = env
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "camnang.wsgi", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}"],
+            cwd=ROOT,
+            env={**os.environ, **self.env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(f"http://127.0.0.1:{PORT}/healthz/")
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def pick_urls(env: dict) -> dict:
+    """The busiest district and one of its shops, looked up in the seeded database."""
+    code = (
+        "from shops.models import District, Shop;"
+        "d = District.objects.with_counts().order_by('-shop_count').first();"
+        "s = Shop.objects.published().filter(district=d).order_by('pk').first();"
+        "print(d.get_absolute_url(), d.shop_count, s.get_absolute_url())"
+    )
+    out = sh(sys.executable, "manage.py", "shell", "-c", code, env=env, capture=True).stdout.split()
+    district_url, shop_count, shop_url = out[-3], out[-2], out[-1]
+    return {"district": district_url, "district_shops": int(shop_count), "shop": shop_url}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--keep-db", action="store_true", help="reuse the seeded database if it exists")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+
+    static_root = Path(tempfile.mkdtemp(prefix="camnang-bench-static-"))
+    env = {
+        "DEBUG": "0",
+        "SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"{PG}/{DB_NAME}",
+        "STATIC_ROOT": str(static_root),
+        "MEDIA_ROOT": str(static_root / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+    exists = sh("psql", f"{PG}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname='{DB_NAME}'", capture=True)
+    if not (args.keep_db and exists.stdout.strip() == "1"):
+        sh("psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        sh("psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {DB_NAME}")
+        sh(sys.executable, "manage.py", "migrate", "--noinput", "-v0", env=env)
+        sh(sys.executable, "bench/seed.py", env=env)
+    sh(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+    urls = pick_urls(env)
+
+    static_path = "/static/" + json.loads((static_root / "staticfiles.json").read_text())["paths"]["css/site.css"]
+    pages = [
+        ("home", "/"),
+        ("district", urls["district"]),
+        ("shop", urls["shop"]),
+        ("search (no accents)", SEARCH_PLAIN),
+        ("search (accents)", SEARCH_ACCENTS),
+    ]
+    base = f"http://127.0.0.1:{PORT}"
+    rows = []
+    with Server({**env, "PUBLIC_CACHE_SECONDS": "0"}):
+        static = run_wrk(base + static_path, 64, args.duration)
+        rows.append(("static CSS", "-", 64, static))
+        for label, path in pages:
+            rows.append((label, "uncached", 16, run_wrk(base + path, 16, args.duration)))
+    with Server({**env, "REDIS_URL": REDIS_URL}):
+        sh("redis-cli", "-n", "14", "flushdb", capture=True, check=False)
+        static_cached_run = run_wrk(base + static_path, 64, args.duration)
+        rows.append(("static CSS", "(cached run)", 64, static_cached_run))
+        for label, path in pages:
+            rows.append((label, "cached", 64, run_wrk(base + path, 64, args.duration)))
+
+    results = []
+    header = f"{'page':<22}{'mode':<14}{'conns':>6}{'rps':>10}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+    print(f"\nPortal on gunicorn ({os.cpu_count()} cores), PostgreSQL, wrk over loopback, {args.duration} s each")
+    print(f"busiest district {urls['district']} has {urls['district_shops']} shops\n")
+    print(header)
+    print("-" * len(header))
+    for label, mode, connections, figures in rows:
+        # Each figure is compared with the static file served by the same server run.
+        reference = static_cached_run if mode in ("cached", "(cached run)") else static
+        ratio = figures["rps"] / reference["rps"] if reference["rps"] else 0
+        print(
+            f"{label:<22}{mode:<14}{connections:>6}{figures['rps']:>10.0f}{ratio:>7.1%}"
+            f"{figures['p50_ms']:>9.1f}{figures['p99_ms']:>9.1f}{figures['errors']:>8}"
+        )
+        results.append({"page": label, "mode": mode, "connections": connections, "ratio": round(ratio, 4), **figures})
+    RESULTS.mkdir(exist_ok=True)
+    report = {
+        "cores": os.cpu_count(),
+        "duration_s": args.duration,
+        "host": socket.gethostname(),
+        "urls": urls,
+        "results": results,
+    }
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    print(f"\nWritten to {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    shutil.rmtree(static_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -65,12 +65,20 @@ def parse_wrk(output: str) -> dict:
     p50 = latency_ms(re.search(r"50%\s+(\S+)", output).group(1))
     p99 = latency_ms(re.search(r"99%\s+(\S+)", output).group(1))
     errors = 0
-    if socket_errors := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+    if socket_errors := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    ):
         errors += sum(int(n) for n in socket_errors.groups())
     if non_2xx := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
         errors += int(non_2xx.group(1))
     requests = int(re.search(r"(\d+) requests in", output).group(1))
-    return {"rps": round(rps, 1), "p50_ms": round(p50, 2), "p99_ms": round(p99, 2), "errors": errors, "requests": requests}
+    return {
+        "rps": round(rps, 1),
+        "p50_ms": round(p50, 2),
+        "p99_ms": round(p99, 2),
+        "errors": errors,
+        "requests": requests,
+    }
 
 
 def run_wrk(url: str, connections: int, duration: int) -> dict:
@@ -78,7 +86,16 @@ def run_wrk(url: str, connections: int, duration: int) -> dict:
     # Warm up (connections, caches, the first render), then measure.
     sh("wrk", "-t", str(threads), "-c", str(connections), "-d", "2s", url, capture=True)
     result = sh(
-        "wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", url, capture=True
+        "wrk",
+        "--latency",
+        "-t",
+        str(threads),
+        "-c",
+        str(connections),
+        "-d",
+        f"{duration}s",
+        url,
+        capture=True,
     )
     return parse_wrk(result.stdout)
 
@@ -90,7 +107,16 @@ class Server:
 
     def __enter__(self):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "camnang.wsgi", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "camnang.wsgi",
+                "-c",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+            ],
             cwd=ROOT,
             env={**os.environ, **self.env},
             stdout=subprocess.DEVNULL,
@@ -118,7 +144,9 @@ def pick_urls(env: dict) -> dict:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--keep-db", action="store_true", help="reuse the seeded database if it exists")
     args = parser.parse_args()
@@ -136,7 +164,9 @@ def main():
         "MEDIA_ROOT": str(static_root / "media"),
         "LOG_LEVEL": "WARNING",
     }
-    exists = sh("psql", f"{PG}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname='{DB_NAME}'", capture=True)
+    exists = sh(
+        "psql", f"{PG}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname='{DB_NAME}'", capture=True
+    )
     if not (args.keep_db and exists.stdout.strip() == "1"):
         sh("psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
         sh("psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {DB_NAME}")
@@ -145,7 +175,9 @@ def main():
     sh(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     urls = pick_urls(env)
 
-    static_path = "/static/" + json.loads((static_root / "staticfiles.json").read_text())["paths"]["css/site.css"]
+    static_path = (
+        "/static/" + json.loads((static_root / "staticfiles.json").read_text())["paths"]["css/site.css"]
+    )
     pages = [
         ("home", "/"),
         ("district", urls["district"]),
@@ -168,8 +200,11 @@ def main():
             rows.append((label, "cached", 64, run_wrk(base + path, 64, args.duration)))
 
     results = []
-    header = f"{'page':<22}{'mode':<14}{'conns':>6}{'rps':>10}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
-    print(f"\nPortal on gunicorn ({os.cpu_count()} cores), PostgreSQL, wrk over loopback, {args.duration} s each")
+    header = (
+        f"{'page':<22}{'mode':<14}{'conns':>6}{'rps':>10}{'ratio':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+    )
+    cores = os.cpu_count()
+    print(f"\nPortal on gunicorn ({cores} cores), PostgreSQL, wrk over loopback, {args.duration} s each")
     print(f"busiest district {urls['district']} has {urls['district_shops']} shops\n")
     print(header)
     print("-" * len(header))
@@ -181,7 +216,9 @@ def main():
             f"{label:<22}{mode:<14}{connections:>6}{figures['rps']:>10.0f}{ratio:>7.1%}"
             f"{figures['p50_ms']:>9.1f}{figures['p99_ms']:>9.1f}{figures['errors']:>8}"
         )
-        results.append({"page": label, "mode": mode, "connections": connections, "ratio": round(ratio, 4), **figures})
+        results.append(
+            {"page": label, "mode": mode, "connections": connections, "ratio": round(ratio, 4), **figures}
+        )
     RESULTS.mkdir(exist_ok=True)
     report = {
         "cores": os.cpu_count(),

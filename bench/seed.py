@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "camnang.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -38,7 +38,18 @@ SHOP_WORDS = {
     Shop.Kind.HOUSEHOLD: "Tạp hóa",
     Shop.Kind.COOP_STORE: "Cửa hàng HTX",
 }
-PRODUCTS = ["Gạo nếp", "Nem chua", "Bưởi", "Cam", "Mật ong", "Nước mắm", "Chè lam", "Rau an toàn", "Lạc", "Vịt"]
+PRODUCTS = [
+    "Gạo nếp",
+    "Nem chua",
+    "Bưởi",
+    "Cam",
+    "Mật ong",
+    "Nước mắm",
+    "Chè lam",
+    "Rau an toàn",
+    "Lạc",
+    "Vịt",
+]
 
 
 def seed(*, shops: int, producers: int, products: int, rng: random.Random) -> None:

@@ -36,7 +36,8 @@ run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m browser -p no:warnings
 
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .

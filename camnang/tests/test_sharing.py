@@ -19,10 +19,16 @@ from shops.tests.factories import ShopFactory
 pytestmark = pytest.mark.django_db
 
 
-def decode_qr(svg: str) -> str:
-    """Rasterise the QR code's SVG path with Pillow and read it back."""
+def decode_qr_image(image) -> str:
     import zxingcpp
 
+    results = zxingcpp.read_barcodes(image)
+    assert results, "no QR code found"
+    return results[0].text
+
+
+def decode_qr(svg: str) -> str:
+    """Rasterise the QR code's SVG path with Pillow and read it back."""
     size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))
     scale = 8
     image = Image.new("L", (size * scale, size * scale), 255)
@@ -30,9 +36,7 @@ def decode_qr(svg: str) -> str:
     for x, y, width in re.findall(r"M(\d+) (\d+)h(\d+)", svg):
         x, y, width = int(x), int(y), int(width)
         draw.rectangle([x * scale, y * scale, (x + width) * scale - 1, (y + 1) * scale - 1], fill=0)
-    results = zxingcpp.read_barcodes(image)
-    assert results, "no QR code found"
-    return results[0].text
+    return decode_qr_image(image)
 
 
 @pytest.fixture

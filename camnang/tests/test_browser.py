@@ -1,0 +1,167 @@
+"""Journeys a person makes, in a real browser: Debian's Chromium driven by Playwright.
+
+Screenshots at 360 px (a cheap phone) and 1280 px are saved under artifacts/screenshots/.
+Skipped where /usr/bin/chromium is missing; CI installs it. `make test` runs these in a
+pytest process of their own: the live server needs committed data (transactional
+tests, which empty the database afterwards), and Playwright's event loop must not
+share a process with the rest of the suite's database connections.
+"""
+
+import importlib
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from PIL import Image
+
+from camnang.tests.test_sharing import decode_qr_image
+from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory
+from shops.tests.factories import ShopFactory
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium package is not installed"),
+    pytest.mark.django_db(transaction=True),
+]
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the tests still talk to
+    # the database synchronously, which is safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"]
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+
+
+def both_widths(browser, url: str, name: str) -> None:
+    for viewport in (PHONE, DESKTOP):
+        context = browser.new_context(viewport=viewport, locale="vi-VN")
+        page = context.new_page()
+        page.goto(url)
+        # Nothing wider than the screen: no sideways scrolling on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, viewport)
+        screenshot(page, name)
+        context.close()
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Categories and platforms, as the data migrations load them (each test starts empty)."""
+    from django.apps import apps
+
+    for module in ("shops.migrations.0002_categories", "producers.migrations.0002_platforms"):
+        importlib.import_module(module).forwards(apps, None)
+
+
+@pytest.fixture
+def ha_trung(districts):
+    return districts["ha-trung"]
+
+
+def test_citizen_finds_a_shop_without_accents_and_taps_call(live_server, phone, ha_trung, browser):
+    shop = ShopFactory(name="Tạp hóa Minh Hằng", district=ha_trung, phone="030 111 2222", home_delivery=True)
+    ShopFactory(name="Nhà thuốc Phúc An", district=ha_trung, kind="pharmacy")
+
+    phone.goto(live_server.url + "/")
+    phone.fill("#q", "tap hoa ha trung")
+    phone.press("#q", "Enter")
+    phone.wait_for_url(re.compile(r"/tim-kiem/\?q=tap\+hoa\+ha\+trung"))
+    screenshot(phone, "search-results")
+    phone.get_by_role("link", name="Tạp hóa Minh Hằng", exact=True).tap()
+    phone.wait_for_url(live_server.url + shop.get_absolute_url())
+
+    call = phone.locator("a.btn-call").first
+    assert call.get_attribute("href") == "tel:0301112222"
+    box = call.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44  # a thumb-sized target
+    screenshot(phone, "shop")
+    call.tap()  # hands the number to the phone's dialer; the page stays usable
+    assert phone.locator("h1").inner_text() == "Tạp hóa Minh Hằng"
+    both_widths(browser, live_server.url + shop.get_absolute_url(), "shop")
+    both_widths(browser, live_server.url + "/", "home")
+    both_widths(browser, live_server.url + ha_trung.get_absolute_url(), "district")
+
+
+def test_citizen_opens_a_producer_and_follows_the_voso_link(live_server, phone, ha_trung, browser):
+    producer = ProducerFactory(name="HTX Nông nghiệp Hà Lĩnh", district=ha_trung)
+    ProductFactory(producer=producer, name="Gạo nếp cái hoa vàng", ocop_stars=3)
+    listing = ListingFactory(producer=producer, url="https://voso.vn/cua-hang/htx-ha-linh")
+    phone.goto(live_server.url + ha_trung.get_absolute_url())
+    phone.get_by_role("link", name="HTX Nông nghiệp Hà Lĩnh", exact=True).tap()
+    phone.wait_for_url(live_server.url + producer.get_absolute_url())
+    screenshot(phone, "producer")
+    # The machine has no Internet: seeing the browser set off for voso.vn is the proof.
+    with phone.expect_request("https://voso.vn/cua-hang/htx-ha-linh") as request_info:
+        phone.get_by_role("link", name="Mua trên voso.vn").tap()
+    assert request_info.value.is_navigation_request()
+    assert request_info.value.redirected_from.url == f"{live_server.url}/go/{listing.pk}/"
+    listing.refresh_from_db()
+    assert listing.clicks == 1
+    both_widths(browser, live_server.url + producer.get_absolute_url(), "producer")
+
+
+def test_district_list_prints_on_a4_and_its_qr_code_opens_the_district_page(live_server, browser, ha_trung):
+    for i in range(30):
+        ShopFactory(name=f"Cửa hàng số {i:02d}", district=ha_trung, home_delivery=bool(i % 2))
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN")
+    page = context.new_page()
+    page.goto(live_server.url + ha_trung.get_absolute_url())
+    page.get_by_role("link", name="In danh sách cửa hàng (A4)").click()
+    page.wait_for_url(re.compile(r"/dia-ban/ha-trung/in/"))
+
+    page.emulate_media(media="print")
+    # The printable width of A4 with the page margins: 190 mm at 96 dpi.
+    page.set_viewport_size({"width": 718, "height": 1000})
+    assert page.evaluate("document.documentElement.scrollWidth <= 718")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = page.pdf(format="A4", print_background=False, prefer_css_page_size=True)
+    (ARTIFACTS / "district-print.pdf").write_bytes(pdf)
+    assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
+    assert page.locator(".screen-only").is_hidden()
+
+    qr_png = ARTIFACTS / "district-qr.png"
+    page.locator(".qr svg").screenshot(path=str(qr_png))
+    target = decode_qr_image(Image.open(qr_png))
+    assert target == live_server.url + ha_trung.get_absolute_url()
+    page.emulate_media(media="screen")
+    response = page.goto(target)
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == "Huyện Hà Trung"
+    context.close()

@@ -76,7 +76,8 @@ def both_widths(browser, url: str, name: str) -> None:
         page = context.new_page()
         page.goto(url)
         # Nothing wider than the screen: no sideways scrolling on a phone.
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, viewport)
+        fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        assert fits, (name, viewport)
         screenshot(page, name)
         context.close()
 

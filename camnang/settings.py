@@ -126,3 +126,43 @@ PORTAL_HOTLINE_OWNER = env(
 )
 # Shown in a strip on every page while the directory holds demonstration data.
 DEMO_NOTICE = env.bool("DEMO_NOTICE", default=DEBUG)
+
+# --- Staff workflows: roles, spreadsheets, history, uploads, login protection -------
+# Kept in one block so the rest of the settings stay as they are.
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += ["import_export", "simple_history", "axes"]
+# Who made a change is taken from the request; AxesMiddleware must come last.
+MIDDLEWARE += [
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Lock a username out from one address after repeated failures (django-axes).
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# Behind reverse proxies, how many of them append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "camnang.login.client_ip"
+
+# Staff sessions end after a working day, or when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Spreadsheets: .xlsx and .csv only; an import is all or nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
+# History is read in the admin; restoring an old version is done by editing.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -521,6 +521,9 @@ class SheetResource(resources.ModelResource):
 
     def save_instance(self, instance, is_create, row, **kwargs):
         instance._change_reason = gettext("Nhập từ tệp")
+        if self._is_dry_run(kwargs):
+            # A dry run is rolled back; writing its history would only slow it down.
+            instance.skip_history_when_saving = True
         super().save_instance(instance, is_create, row, **kwargs)
 
     def after_save_instance(self, instance, row, **kwargs):

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from camnang import views
+from camnang import staff, views
 
 admin.site.site_header = _("Quản trị Cẩm nang mua bán hàng online")
 admin.site.site_title = _("Quản trị Cẩm nang")
@@ -15,6 +15,9 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("", include("shops.urls")),
     path("", include("producers.urls")),
+    path(
+        "quan-tri/can-xac-minh/", admin.site.admin_view(staff.verification_queue), name="verification_queue"
+    ),
     path("quan-tri/", admin.site.urls),
 ]
 

@@ -62,7 +62,10 @@ class ProducerAdmin(DistrictScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAd
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(product_total=Count("products", distinct=True))
+        # Ordered explicitly: with the count's GROUP BY the model's default ordering no longer
+        # applies, and autocomplete pages need an ordered list.
+        queryset = super().get_queryset(request).annotate(product_total=Count("products", distinct=True))
+        return queryset.order_by(*Producer._meta.ordering)
 
     @admin.display(description=_("số sản phẩm"), ordering="product_total")
     def product_count(self, obj):

@@ -268,6 +268,8 @@ class ProducerResource(SheetResource):
             self.product_created = product.pk is None
             product.producer = instance
             product._change_reason = gettext("Nhập từ tệp")
+            if self._is_dry_run(kwargs):
+                product.skip_history_when_saving = True
             product.save()
 
     def after_import_row(self, row, row_result, **kwargs):

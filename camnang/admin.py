@@ -237,6 +237,8 @@ class SpreadsheetAdminMixin(ImportExportMixin):
 
     import_formats = [XLSX, CSV]
     export_formats = [XLSX, CSV]
+    # With a byte-order mark Excel opens a CSV file as UTF-8, so the accents survive.
+    to_encoding = "utf-8-sig"
     import_form_class = SpreadsheetImportForm
     confirm_form_class = ConfirmImportForm
     export_form_class = SpreadsheetExportForm

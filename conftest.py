@@ -14,6 +14,8 @@ def _test_settings(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.DEMO_NOTICE = False
+    # Login lockout is switched on only in the tests about it (they log in for real).
+    settings.AXES_ENABLED = False
 
 
 @pytest.fixture(autouse=True)

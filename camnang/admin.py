@@ -1,11 +1,24 @@
 """Admin pieces shared by the directory apps."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.urls import path
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from camnang.models import Status
+from camnang.services import update_with_history
+from camnang.spreadsheets import import_totals, rejected_rows, template_workbook
+from camnang.text import fold
+from shops.models import ALL_DISTRICTS_PERMISSION, District
 
 
 class FoldedSearchMixin:
@@ -24,28 +37,266 @@ class FoldedSearchMixin:
         return queryset.search(search_term), False
 
 
-@admin.action(description=_("Công bố các mục đã chọn"))
+# --- District scoping -------------------------------------------------------------
+
+
+def allowed_district_ids(request) -> set[int] | None:
+    """The districts the user may work on, or None for the whole province (cached per request)."""
+    if not hasattr(request, "_camnang_district_ids"):
+        user = request.user
+        request._camnang_district_ids = (
+            None
+            if user.has_perm(ALL_DISTRICTS_PERMISSION)
+            else set(District.objects.editable_by(user).values_list("pk", flat=True))
+        )
+    return request._camnang_district_ids
+
+
+class DistrictScopedAdminMixin:
+    """Limits an admin to the districts of a district editor, on every path.
+
+    Lists, edit and history pages, delete, actions, autocomplete, the choices of a
+    form's district/producer/product fields, imports and exports all read through
+    get_queryset() or the checks below. Users holding shops.all_districts (and
+    superusers) see the whole province.
+    """
+
+    # Where the record's district is, as a lookup path from the model.
+    district_path = "district"
+
+    def scope(self, request, queryset):
+        ids = allowed_district_ids(request)
+        return queryset if ids is None else queryset.filter(**{f"{self.district_path}__in": ids})
+
+    def get_queryset(self, request):
+        return self.scope(request, super().get_queryset(request))
+
+    def district_id_of(self, obj):
+        *parents, last = self.district_path.split("__")
+        for name in parents:
+            obj = getattr(obj, name, None)
+            if obj is None:
+                return None
+        return getattr(obj, f"{last}_id", None)
+
+    def in_scope(self, request, obj) -> bool:
+        ids = allowed_district_ids(request)
+        return ids is None or obj is None or self.district_id_of(obj) in ids
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and allowed_district_ids(request) is not None:
+            raise Http404(gettext("Không có mục này trong địa bàn bạn phụ trách."))
+        return obj
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        related = db_field.related_model
+        if allowed_district_ids(request) is not None:
+            base = kwargs.get("queryset", related._default_manager.all())
+            if related is District:
+                kwargs["queryset"] = base.filter(pk__in=allowed_district_ids(request))
+            elif isinstance(self.admin_site._registry.get(related), DistrictScopedAdminMixin):
+                kwargs["queryset"] = self.admin_site._registry[related].scope(request, base)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if allowed_district_ids(request) is None:
+            return filters
+        # Offer only the districts that appear in the user's own list.
+        return [
+            (item, admin.RelatedOnlyFieldListFilter) if item in ("district", "producer__district") else item
+            for item in filters
+        ]
+
+    def save_model(self, request, obj, form, change):
+        if not self.in_scope(request, obj):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+# --- History ----------------------------------------------------------------------
+
+
+class VietnameseHistoryHelper(HistoricalRecordContextHelper):
+    """Shows choices by their labels and yes/no fields as Có/Không on the history page."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return gettext("Có") if value else gettext("Không")
+        if value in (None, ""):
+            return "—"
+        return super().prepare_delta_change_value(change, value)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The "Lịch sử" page lists who changed which field, from what to what, and when."""
+
+    object_history_template = "admin/camnang/object_history.html"
+    object_history_list_template = "admin/camnang/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return VietnameseHistoryHelper(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        return gettext("Lịch sử thay đổi: %s") % obj
+
+
+# --- Actions ----------------------------------------------------------------------
+
+
+def _set_on_selected(request, queryset, reason, **values) -> int:
+    objects = queryset.for_reindex() if hasattr(queryset, "for_reindex") else queryset
+    update_with_history(objects, user=request.user, reason=reason, **values)
+    return queryset.count()
+
+
+@admin.action(description=_("Công bố các mục đã chọn"), permissions=["change"])
 def publish(modeladmin, request, queryset):
-    count = queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
+    count = _set_on_selected(request, queryset, gettext("Công bố"), status=Status.PUBLISHED)
     modeladmin.message_user(request, ngettext("Đã công bố %d mục.", "Đã công bố %d mục.", count) % count)
 
 
-@admin.action(description=_("Ngừng hiển thị các mục đã chọn"))
+@admin.action(description=_("Ngừng hiển thị các mục đã chọn"), permissions=["change"])
 def unpublish(modeladmin, request, queryset):
-    count = queryset.update(status=Status.HIDDEN, updated_at=timezone.now())
+    count = _set_on_selected(request, queryset, gettext("Ngừng hiển thị"), status=Status.HIDDEN)
     modeladmin.message_user(
         request, ngettext("Đã ẩn %d mục.", "Đã ẩn %d mục.", count) % count, level=messages.WARNING
     )
 
 
-@admin.action(description=_("Đánh dấu đã xác minh hôm nay"))
+@admin.action(description=_("Đánh dấu đã xác minh hôm nay"), permissions=["change"])
 def mark_verified(modeladmin, request, queryset):
-    count = queryset.update(verified_on=timezone.localdate(), updated_at=timezone.now())
+    count = _set_on_selected(request, queryset, gettext("Xác minh"), verified_on=timezone.localdate())
     modeladmin.message_user(request, ngettext("Đã xác minh %d mục.", "Đã xác minh %d mục.", count) % count)
 
 
-class DirectoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class DirectoryAdmin(FoldedSearchMixin, HistoryAdmin):
     actions = [publish, unpublish, mark_verified]
     list_per_page = 50
     readonly_fields = ["created_at", "updated_at"]
     save_on_top = True
+
+
+# --- Spreadsheets -------------------------------------------------------------------
+
+
+class SpreadsheetImportForm(ImportForm):
+    """The import form in Vietnamese; the format follows the file's extension."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+        self.fields["import_file"].label = _("Tệp cần nhập (.xlsx hoặc .csv)")
+        self.fields["format"].label = _("Định dạng")
+        self.fields["format"].required = False
+        self.fields["format"].help_text = _("Để trống: nhận theo đuôi tệp.")
+        self.fields["resource"].label = _("Loại dữ liệu")
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("import_file")
+        if upload is not None and not cleaned.get("format"):
+            extension = upload.name.rsplit(".", 1)[-1].lower()
+            for index, fmt in enumerate(self.formats):
+                if fmt().get_extension() == extension:
+                    cleaned["format"] = str(index)
+                    break
+            else:
+                self.add_error("import_file", _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
+        return cleaned
+
+
+class SpreadsheetExportForm(ExportForm):
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["format"].label = _("Định dạng")
+        self.fields["resource"].label = _("Loại dữ liệu")
+
+
+class SpreadsheetAdminMixin(ImportExportMixin):
+    """Import from and export to .xlsx/.csv, with a template and a Vietnamese dry run.
+
+    The preview lists what would be created, updated and rejected (with the row
+    number in the file and the reason) before anything is written; a file with
+    any rejected row cannot be confirmed, and the confirmed import runs in one
+    transaction that is rolled back if any row fails then.
+    """
+
+    import_formats = [XLSX, CSV]
+    export_formats = [XLSX, CSV]
+    # With a byte-order mark Excel opens a CSV file as UTF-8, so the accents survive.
+    to_encoding = "utf-8-sig"
+    import_form_class = SpreadsheetImportForm
+    confirm_form_class = ConfirmImportForm
+    export_form_class = SpreadsheetExportForm
+    import_template_name = "admin/camnang/import.html"
+    export_template_name = "admin/camnang/export.html"
+    import_export_change_list_template = "admin/camnang/change_list_spreadsheets.html"
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {"user": request.user}
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.pop("request", None)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        result = getattr(response, "context_data", {}).get("result")
+        if result is not None:
+            response.context_data["totals"] = import_totals(result)
+            response.context_data["rejected"] = rejected_rows(result)
+        return response
+
+    def add_success_message(self, result, request):
+        totals = import_totals(result)
+        messages.success(
+            request,
+            gettext("Đã nhập xong: %(new)d mục mới, %(update)d mục cập nhật, %(skip)d mục không đổi.")
+            % totals,
+        )
+
+    def get_export_filename(self, request, queryset, file_format):
+        name = slugify(fold(str(self.model._meta.verbose_name_plural)))
+        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "mau-nhap/",
+                self.admin_site.admin_view(self.template_view),
+                name="{}_{}_import_template".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def template_view(self, request):
+        """An empty .xlsx with the columns, drop-down lists and a guide sheet."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        resource_class = self.get_import_resource_classes(request)[0]
+        resource = resource_class(**self.get_import_resource_kwargs(request))
+        title = gettext("Mẫu nhập %(what)s") % {"what": resource_class.get_display_name().lower()}
+        response = HttpResponse(
+            template_workbook(resource, title),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = slugify(fold(title))
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from camnang.images import ImageUploadFormField, validate_image
+
 MONTH_CHOICES = [(m, _("Tháng %(month)d") % {"month": m}) for m in range(1, 13)]
 
 
@@ -64,3 +66,23 @@ class WebAddressField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class PhotoField(models.ImageField):
+    """An image field that accepts only what camnang.images accepts.
+
+    The form field explains each refusal (not an image, SVG or GIF, too heavy, too
+    many pixels); the validator repeats the check for uploads saved outside forms.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [validate_image])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("validators", None)
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})

@@ -1,12 +1,16 @@
 """Abstract building blocks shared by the directory apps."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from camnang import images
 from camnang.contact import tel_url, validate_phone, zalo_url
+from camnang.fields import PhotoField
 from camnang.text import fold, fold_terms
 
 
@@ -16,6 +20,38 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class FieldHistory(HistoricalRecords):
+    """Field-level history (who changed which field, from what, to what, and when).
+
+    Columns that are derived or bookkeeping (search text, timestamps, photo sizes
+    and thumbnails, click counters) are left out: a change to them is not a
+    change anyone made.
+    """
+
+    UNTRACKED = (
+        "search_text",
+        "created_at",
+        "updated_at",
+        "photo_width",
+        "photo_height",
+        "photo_thumbnail",
+        "photo_thumbnail_width",
+        "photo_thumbnail_height",
+        "clicks",
+    )
+
+    def __init__(self, **kwargs):
+        super().__init__(excluded_fields=list(self.UNTRACKED), **kwargs)
+
+    def finalize(self, sender, **kwargs):
+        # One list for every model: keep only the names this model has. (Called for
+        # every model Django prepares; only our own model matters.)
+        if sender is self.cls:
+            names = {field.name for field in sender._meta.local_fields + sender._meta.local_many_to_many}
+            self.excluded_fields = [name for name in self.excluded_fields if name in names]
+        super().finalize(sender, **kwargs)
 
 
 class Status(models.TextChoices):
@@ -170,15 +206,24 @@ def photo_upload_to(instance, filename: str) -> str:
     return f"{instance._meta.model_name}s/{filename}"
 
 
-class Photographed(models.Model):
-    """A photo with its stored dimensions (pages set width and height) and alt text."""
+def _exact_name(instance, filename: str) -> str:
+    return filename
 
-    photo = models.ImageField(
+
+class Photographed(models.Model):
+    """A photo with its stored dimensions (pages set width and height) and alt text.
+
+    An uploaded photo is checked and re-encoded by camnang.images before it is
+    stored (EXIF and GPS dropped), and a thumbnail is kept beside it for cards.
+    """
+
+    photo = PhotoField(
         _("ảnh"),
         upload_to=photo_upload_to,
         blank=True,
         width_field="photo_width",
         height_field="photo_height",
+        help_text=_("Ảnh JPEG, PNG hoặc WebP, tối đa 8 MB và 40 triệu điểm ảnh."),
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -188,6 +233,71 @@ class Photographed(models.Model):
         blank=True,
         help_text=_("Mô tả ngắn nội dung ảnh cho người dùng trình đọc màn hình."),
     )
+    photo_thumbnail = models.ImageField(
+        _("ảnh thu nhỏ"),
+        upload_to=_exact_name,
+        blank=True,
+        editable=False,
+        width_field="photo_thumbnail_width",
+        height_field="photo_thumbnail_height",
+    )
+    photo_thumbnail_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_thumbnail_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "photo" in update_fields:
+            self.prepare_photo()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *PHOTO_DERIVED_FIELDS}
+        super().save(*args, **kwargs)
+
+    def prepare_photo(self) -> None:
+        """Re-encode a newly uploaded photo and keep its thumbnail in step with it."""
+        photo = self.photo
+        if photo and not photo._committed:
+            name, content = images.reencode(photo.file, photo.name)
+            photo.save(name, content, save=False)
+        if not photo:
+            self.photo_thumbnail = None
+            self.photo_thumbnail_width = self.photo_thumbnail_height = None
+            return
+        expected = images.thumbnail_name(photo.name)
+        if self.photo_thumbnail.name == expected:
+            return
+        storage = self.photo_thumbnail.storage
+        if storage.exists(expected):  # left by an earlier photo of the same name
+            storage.delete(expected)
+        with photo.open("rb") as source:
+            thumbnail = images.make_thumbnail(source)
+        self.photo_thumbnail.save(expected, thumbnail, save=False)
+
+    @property
+    def thumbnail(self):
+        """The image a card shows (the thumbnail, else the photo), with its size."""
+        if self.photo_thumbnail:
+            return Thumbnail(
+                self.photo_thumbnail.url, self.photo_thumbnail_width, self.photo_thumbnail_height
+            )
+        if self.photo:
+            return Thumbnail(self.photo.url, self.photo_width, self.photo_height)
+        return None
+
+
+PHOTO_DERIVED_FIELDS = (
+    "photo_width",
+    "photo_height",
+    "photo_thumbnail",
+    "photo_thumbnail_width",
+    "photo_thumbnail_height",
+)
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    url: str
+    width: int | None
+    height: int | None

@@ -5,6 +5,7 @@ file beside manage.py), read once through django-environ. `.env.example` documen
 every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "csp",
+    "import_export",
+    "simple_history",
+    "axes",
     "camnang",
     "shops",
     "producers",
@@ -62,6 +66,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "camnang.middleware.DatabaseUnavailableMiddleware",
     "camnang.cache.PublicPageCacheMiddleware",
+    # Who made a change is taken from the request.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # django-axes asks for the last place.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "camnang.urls"
@@ -136,7 +144,8 @@ DEMO_NOTICE = env.bool("DEMO_NOTICE", default=DEBUG)
 
 # --- Security ---------------------------------------------------------------------
 # Behind a TLS-terminating load balancer, trust its X-Forwarded-Proto header.
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
@@ -214,5 +223,36 @@ LOGGING = {
     },
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
     # gunicorn writes the access log; here only failures are worth a line.
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
+
+# --- Staff workflows: roles, spreadsheets, history, uploads, login protection -------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Lock a username out from one address after repeated failures (django-axes).
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# Behind reverse proxies, how many of them append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_PROXY else 0)
+AXES_CLIENT_IP_CALLABLE = "camnang.login.client_ip"
+
+# Staff sessions end after a working day, or when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Spreadsheets: .xlsx and .csv only; an import is all or nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
+# History is read in the admin; restoring an old version is done by editing.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from camnang import opendata, views
+from camnang import opendata, staff, views
 from camnang.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Quản trị Cẩm nang mua bán hàng online")
@@ -34,6 +34,9 @@ urlpatterns = [
     ),
     path("", include("shops.urls")),
     path("", include("producers.urls")),
+    path(
+        "quan-tri/can-xac-minh/", admin.site.admin_view(staff.verification_queue), name="verification_queue"
+    ),
     path("quan-tri/", admin.site.urls),
 ]
 

@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from camnang.admin import DirectoryAdmin
+from camnang.admin import DirectoryAdmin, DistrictScopedAdminMixin, HistoryAdmin, SpreadsheetAdminMixin
 from producers.models import Listing, Platform, Producer, Product
+from producers.resources import ProducerResource
 
 
 class ListingInline(admin.TabularInline):
@@ -44,7 +45,8 @@ class ProductInline(admin.StackedInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(DirectoryAdmin):
+class ProducerAdmin(DistrictScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+    resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "commune", "phone", "product_count", "status", "verified_on"]
     list_filter = ["status", "district", "kind", "listings__platform"]
     list_select_related = ["district"]
@@ -60,7 +62,10 @@ class ProducerAdmin(DirectoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(product_total=Count("products", distinct=True))
+        # Ordered explicitly: with the count's GROUP BY the model's default ordering no longer
+        # applies, and autocomplete pages need an ordered list.
+        queryset = super().get_queryset(request).annotate(product_total=Count("products", distinct=True))
+        return queryset.order_by(*Producer._meta.ordering)
 
     @admin.display(description=_("số sản phẩm"), ordering="product_total")
     def product_count(self, obj):
@@ -68,7 +73,8 @@ class ProducerAdmin(DirectoryAdmin):
 
 
 @admin.register(Product)
-class ProductAdmin(DirectoryAdmin):
+class ProductAdmin(DistrictScopedAdminMixin, DirectoryAdmin):
+    district_path = "producer__district"
     list_display = ["name", "producer", "category", "ocop_stars", "price", "status"]
     list_filter = ["status", "ocop_stars", "category", "producer__district"]
     list_select_related = ["producer", "category"]
@@ -100,7 +106,7 @@ class ProductAdmin(DirectoryAdmin):
 
 
 @admin.register(Platform)
-class PlatformAdmin(admin.ModelAdmin):
+class PlatformAdmin(HistoryAdmin):
     list_display = ["name", "operator", "domain", "position", "is_active", "clicks"]
     list_editable = ["position", "is_active"]
     prepopulated_fields = {"slug": ["name"]}
@@ -108,7 +114,8 @@ class PlatformAdmin(admin.ModelAdmin):
 
 
 @admin.register(Listing)
-class ListingAdmin(admin.ModelAdmin):
+class ListingAdmin(DistrictScopedAdminMixin, HistoryAdmin):
+    district_path = "producer__district"
     list_display = ["__str__", "platform", "producer", "product", "is_active", "clicks"]
     list_filter = ["platform", "is_active", "producer__district"]
     list_select_related = ["platform", "producer", "product"]

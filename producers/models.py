@@ -10,6 +10,7 @@ from camnang.fields import MONTH_CHOICES, MonthsField, WebAddressField
 from camnang.models import (
     Contactable,
     DirectoryEntry,
+    FieldHistory,
     Photographed,
     PublishableQuerySet,
     Status,
@@ -50,6 +51,7 @@ class Producer(Contactable, Photographed, DirectoryEntry):
     description = models.TextField(_("giới thiệu"), blank=True)
 
     objects = ProducerQuerySet.as_manager()
+    history = FieldHistory()
 
     class Meta:
         verbose_name = _("cơ sở sản xuất")
@@ -110,6 +112,7 @@ class Product(Photographed, DirectoryEntry):
     )
 
     objects = ProductQuerySet.as_manager()
+    history = FieldHistory()
 
     class Meta:
         verbose_name = _("sản phẩm")
@@ -152,6 +155,8 @@ class Platform(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("hiển thị"), default=True)
     clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
+
+    history = FieldHistory()
 
     class Meta:
         verbose_name = _("sàn thương mại điện tử")
@@ -216,6 +221,7 @@ class Listing(TimeStampedModel):
     clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
     objects = ListingQuerySet.as_manager()
+    history = FieldHistory()
 
     class Meta:
         verbose_name = _("gian hàng trên sàn")

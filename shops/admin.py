@@ -1,17 +1,38 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from camnang.admin import DirectoryAdmin, FoldedSearchMixin
+from camnang.admin import (
+    DirectoryAdmin,
+    DistrictScopedAdminMixin,
+    FoldedSearchMixin,
+    HistoryAdmin,
+    SpreadsheetAdminMixin,
+)
 from shops.models import Category, District, Shop
+from shops.resources import ShopResource
 
 
 @admin.register(District)
-class DistrictAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class DistrictAdmin(FoldedSearchMixin, HistoryAdmin):
     list_display = ["name", "code", "kind", "position", "is_active"]
     list_editable = ["position", "is_active"]
     list_filter = ["kind", "is_active"]
     ordering = ["position", "code"]
-    fields = ["name", "short_name", "slug", "code", "kind", "province_code", "position", "is_active", "note"]
+    fields = [
+        "name",
+        "short_name",
+        "slug",
+        "code",
+        "kind",
+        "province_code",
+        "position",
+        "is_active",
+        "note",
+        "editors",
+    ]
+    filter_horizontal = ["editors"]
 
 
 @admin.register(Category)
@@ -22,7 +43,8 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Shop)
-class ShopAdmin(DirectoryAdmin):
+class ShopAdmin(DistrictScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+    resource_classes = [ShopResource]
     list_display = ["name", "kind", "district", "commune", "phone", "status", "verified_on", "updated_at"]
     list_filter = ["status", "district", "kind", "categories", "home_delivery", "pickup"]
     list_select_related = ["district"]
@@ -45,3 +67,21 @@ class ShopAdmin(DirectoryAdmin):
         ),
         (_("Khác"), {"fields": ["notes", "created_at", "updated_at"]}),
     ]
+
+
+class StaffDistrictInline(admin.TabularInline):
+    """The districts a district editor works on, set from the user's page."""
+
+    model = District.editors.through
+    extra = 0
+    verbose_name = _("địa bàn phụ trách")
+    verbose_name_plural = _("Địa bàn phụ trách (biên tập viên cấp huyện chỉ làm việc với các huyện này)")
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, StaffDistrictInline]

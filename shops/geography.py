@@ -67,3 +67,38 @@ def district_records(province_code: int) -> list[DistrictRecord]:
     for d in former:
         records.setdefault(d["code"], DistrictRecord(province_code=province_code, **d))
     return sorted(records.values(), key=lambda r: r.code)
+
+
+# Folded words a district's name may start with: "Huyện Hà Trung", "TP. Thanh Hóa", "H. Hà Trung".
+_FOLDED_PREFIXES = ("thanh pho", "thi xa", "thi tran", "huyen", "quan", "tp", "tx", "h")
+
+
+def district_key(text) -> str:
+    """A district's name reduced for matching: folded, without its kind prefix."""
+    folded = fold(text)
+    for prefix in _FOLDED_PREFIXES:
+        if folded.startswith(prefix + " "):
+            return folded.removeprefix(prefix + " ")
+    return folded
+
+
+class DistrictMatcher:
+    """Finds a district from what staff typed: "Huyện Hà Trung", "ha trung", "Hà Trung", "392".
+
+    Built once from the districts (one query) and then used for every row of a file.
+    """
+
+    def __init__(self, districts):
+        self.by_key = {}
+        for district in districts:
+            keys = {district_key(district.name), district_key(district.short_name), str(district.code)}
+            keys.add(district.slug.replace("-", " "))
+            for key in keys:
+                self.by_key.setdefault(key, district)
+
+    def match(self, text):
+        if text is None:
+            return None
+        if isinstance(text, float) and text.is_integer():
+            text = int(text)
+        return self.by_key.get(district_key(str(text)))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Coalesce
@@ -5,12 +6,31 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from camnang.fields import WebAddressField
-from camnang.models import Contactable, DirectoryEntry, PublishableQuerySet, Searchable, SearchableQuerySet
+from camnang.models import (
+    Contactable,
+    DirectoryEntry,
+    FieldHistory,
+    PublishableQuerySet,
+    Searchable,
+    SearchableQuerySet,
+)
+
+# Held by roles that work on the whole province; everyone else is limited to the
+# districts they are assigned to (District.editors).
+ALL_DISTRICTS_PERMISSION = "shops.all_districts"
 
 
 class DistrictQuerySet(SearchableQuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def editable_by(self, user):
+        """The districts whose records `user` may see and edit."""
+        if user.has_perm(ALL_DISTRICTS_PERMISSION):
+            return self.all()
+        if not user.is_active:
+            return self.none()
+        return self.filter(editors=user)
 
     def with_counts(self):
         """Annotate the numbers of published shops and producers (one subquery each)."""
@@ -59,13 +79,22 @@ class District(Searchable):
         help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai."),
     )
     note = models.TextField(_("ghi chú"), blank=True)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="districts",
+        blank=True,
+        verbose_name=_("cán bộ phụ trách"),
+        help_text=_("Biên tập viên cấp huyện chỉ xem và sửa được dữ liệu của các huyện mình phụ trách."),
+    )
 
     objects = DistrictQuerySet.as_manager()
+    history = FieldHistory()
 
     class Meta:
         verbose_name = _("đơn vị cấp huyện")
         verbose_name_plural = _("đơn vị cấp huyện")
         ordering = ["position", "code"]
+        permissions = [("all_districts", _("Làm việc với dữ liệu của mọi huyện"))]
 
     def __str__(self) -> str:
         return self.name
@@ -154,6 +183,7 @@ class Shop(Contactable, DirectoryEntry):
     notes = models.TextField(_("ghi chú"), blank=True)
 
     objects = ShopQuerySet.as_manager()
+    history = FieldHistory(m2m_fields=[categories])
 
     class Meta:
         verbose_name = _("cửa hàng")

@@ -33,6 +33,7 @@ def test_demo_data_covers_every_district_and_is_idempotent(demo):
     assert with_photo.count() == products
     assert not with_photo.filter(photo_alt="").exists()
     assert all(p.photo_width and p.photo_height for p in with_photo[:20])
+    assert all(p.photo_thumbnail and p.photo_thumbnail_width == 480 for p in with_photo[:20])
 
     call_command("load_demo_data", stdout=io.StringIO())
     assert counts() == (shops, producers, products, listings)

@@ -1,0 +1,18 @@
+"""Login protection helpers."""
+
+from django.conf import settings
+
+
+def client_ip(request) -> str | None:
+    """The client's address, as seen by the outermost of TRUSTED_PROXY_COUNT proxies.
+
+    Only the entries our own proxies appended to X-Forwarded-For are trusted; anything
+    further left was sent by the client and could be forged to dodge the lockout.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")

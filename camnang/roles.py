@@ -1,0 +1,92 @@
+"""The staff roles, as groups of permissions.
+
+`manage.py setup_roles` creates or updates the groups from this file (run by
+`make setup`, safe to re-run). Roles defined by app label pick up the models an
+app adds later: re-run the command after migrating, e.g. when the campaigns app
+gains models, and provincial editors get their permissions.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+ADMINISTRATORS = "Quản trị viên"
+PROVINCIAL_EDITORS = "Biên tập viên cấp tỉnh"
+DISTRICT_EDITORS = "Biên tập viên cấp huyện"
+POSTAL_STAFF = "Nhân viên bưu chính"
+
+DIRECTORY_WORK = ("view", "add", "change", "delete")
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    description: str
+    everything: bool = False
+    # Every permission of these apps, whatever models they have when the command runs.
+    apps: tuple[str, ...] = ()
+    # (app_label, model, actions) for the rest.
+    models: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    extra: tuple[str, ...] = field(default=())
+
+    def permissions(self):
+        if self.everything:
+            return Permission.objects.all()
+        query = Q(content_type__app_label__in=self.apps)
+        for app_label, model, actions in self.models:
+            query |= Q(
+                content_type__app_label=app_label,
+                content_type__model=model,
+                codename__in=[f"{action}_{model}" for action in actions],
+            )
+        for perm in self.extra:
+            app_label, codename = perm.split(".")
+            query |= Q(content_type__app_label=app_label, codename=codename)
+        return Permission.objects.filter(query)
+
+
+ROLES = (
+    Role(ADMINISTRATORS, _("Toàn quyền, kể cả tài khoản và phân quyền."), everything=True),
+    Role(
+        PROVINCIAL_EDITORS,
+        _(
+            "Toàn bộ danh bạ (cửa hàng, cơ sở sản xuất, sản phẩm, sàn, địa bàn) "
+            "và các chiến dịch truyền thông."
+        ),
+        apps=("shops", "producers", "campaigns"),
+    ),
+    Role(
+        DISTRICT_EDITORS,
+        _("Cửa hàng, cơ sở sản xuất, sản phẩm và gian hàng của các huyện được phân công."),
+        models=(
+            ("shops", "shop", DIRECTORY_WORK),
+            ("producers", "producer", DIRECTORY_WORK),
+            ("producers", "product", DIRECTORY_WORK),
+            ("producers", "listing", DIRECTORY_WORK),
+        ),
+    ),
+    Role(
+        POSTAL_STAFF,
+        _("Cơ sở sản xuất, sản phẩm và gian hàng trên sàn, cả tỉnh."),
+        models=(
+            ("producers", "producer", DIRECTORY_WORK),
+            ("producers", "product", DIRECTORY_WORK),
+            ("producers", "listing", DIRECTORY_WORK),
+            ("producers", "platform", ("view",)),
+        ),
+        extra=("shops.all_districts",),
+    ),
+)
+
+
+def setup_roles() -> list[tuple[str, int]]:
+    """Create the groups and set exactly their permissions; returns (group, permission count)."""
+    done = []
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        permissions = list(role.permissions())
+        group.permissions.set(permissions)
+        done.append((role.name, len(permissions)))
+    return done

@@ -1,0 +1,27 @@
+"""Writes shared by the directory apps."""
+
+from django.db import transaction
+
+
+def update_with_history(objects, *, user, reason: str, **values) -> int:
+    """Set `values` on each object that differs and save it, one by one.
+
+    Saving each row (rather than queryset.update()) is what records who made the
+    change, and which fields it touched, in the row's history. Returns the number
+    of rows changed.
+    """
+    changed = 0
+    with transaction.atomic():
+        for obj in objects:
+            if all(getattr(obj, field) == value for field, value in values.items()):
+                continue
+            for field, value in values.items():
+                setattr(obj, field, value)
+            obj._history_user = user
+            obj._change_reason = reason
+            update_fields = [*values]
+            if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
+                update_fields.append("updated_at")  # auto_now fields are set by save()
+            obj.save(update_fields=update_fields)
+            changed += 1
+    return changed

@@ -1,0 +1,148 @@
+"""Roles, and the district scoping of district editors on every admin path."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from camnang import roles
+from camnang.models import Status
+from camnang.tests.utils import staff_user
+from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory
+from shops.models import Shop
+from shops.tests.factories import ShopFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_setup_roles_is_idempotent_and_computes_permissions_by_app(db):
+    call_command("setup_roles", stdout=io.StringIO())
+    call_command("setup_roles", stdout=io.StringIO())
+    assert Group.objects.filter(name__in=[r.name for r in roles.ROLES]).count() == 4
+    provincial = set(
+        Group.objects.get(name=roles.PROVINCIAL_EDITORS).permissions.values_list("codename", flat=True)
+    )
+    assert {"change_shop", "delete_producer", "change_district", "all_districts"} <= provincial
+    district = set(
+        Group.objects.get(name=roles.DISTRICT_EDITORS).permissions.values_list("codename", flat=True)
+    )
+    assert {"add_shop", "change_product", "view_listing"} <= district
+    assert "all_districts" not in district and "change_platform" not in district
+    postal = set(Group.objects.get(name=roles.POSTAL_STAFF).permissions.values_list("codename", flat=True))
+    assert {"change_producer", "all_districts", "view_platform"} <= postal and "change_shop" not in postal
+
+
+@pytest.fixture
+def scoped(client, districts):
+    """A district editor for Hà Trung, and one record of each kind in Hà Trung and in Nga Sơn."""
+    client.force_login(staff_user(roles.DISTRICT_EDITORS, districts["ha-trung"]))
+    records = {}
+    for slug in ("ha-trung", "nga-son"):
+        district = districts[slug]
+        producer = ProducerFactory(name=f"HTX {district.short_name}", district=district)
+        product = ProductFactory(name=f"Gạo {district.short_name}", producer=producer)
+        records[slug] = {
+            "shop": ShopFactory(
+                name=f"Tạp hóa {district.short_name}", district=district, status=Status.DRAFT
+            ),
+            "producer": producer,
+            "product": product,
+            "listing": ListingFactory(producer=producer, product=product),
+        }
+    return client, records
+
+
+ADMIN_NAMES = {"shop": "shops_shop", "producer": "producers_producer", "product": "producers_product",
+               "listing": "producers_listing"}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ADMIN_NAMES)
+def test_district_editor_sees_only_their_district_in_lists_forms_and_history(scoped, kind):
+    client, records = scoped
+    own, other = records["ha-trung"][kind], records["nga-son"][kind]
+    name = ADMIN_NAMES[kind]
+    changelist = client.get(reverse(f"admin:{name}_changelist"))
+    assert changelist.status_code == 200
+    assert list(changelist.context["cl"].result_list) == [own]
+    assert client.get(reverse(f"admin:{name}_change", args=[own.pk])).status_code == 200
+    assert client.get(reverse(f"admin:{name}_change", args=[other.pk])).status_code == 404
+    assert client.get(reverse(f"admin:{name}_history", args=[other.pk])).status_code in (403, 404)
+    assert client.get(reverse(f"admin:{name}_delete", args=[other.pk])).status_code == 404
+
+
+def test_district_dropdown_and_filter_offer_only_their_districts(scoped, districts):
+    client, _records = scoped
+    response = client.get(reverse("admin:shops_shop_add"))
+    choices = list(response.context["adminform"].form.fields["district"].queryset)
+    assert choices == [districts["ha-trung"]]
+    html = client.get(reverse("admin:shops_shop_changelist")).content.decode()
+    assert "Huyện Nga Sơn" not in html
+
+
+def test_district_editor_cannot_save_a_shop_into_another_district(scoped, districts):
+    client, _records = scoped
+    from shops.tests.test_admin import shop_form
+
+    response = client.post(reverse("admin:shops_shop_add"), shop_form(districts["nga-son"]))
+    assert response.status_code == 200
+    assert "district" in response.context["adminform"].form.errors
+    assert not Shop.objects.filter(name="Tạp hóa Hoa Mai").exists()
+    response = client.post(reverse("admin:shops_shop_add"), shop_form(districts["ha-trung"]))
+    assert response.status_code == 302
+    assert Shop.objects.get(name="Tạp hóa Hoa Mai").district == districts["ha-trung"]
+
+
+def test_actions_ignore_records_of_other_districts(scoped):
+    client, records = scoped
+    own, other = records["ha-trung"]["shop"], records["nga-son"]["shop"]
+    client.post(
+        reverse("admin:shops_shop_changelist"), {"action": "publish", "_selected_action": [own.pk, other.pk]}
+    )
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert own.status == Status.PUBLISHED and other.status == Status.DRAFT
+
+
+def test_autocomplete_offers_only_their_producers(scoped):
+    client, records = scoped
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "producers", "model_name": "product", "field_name": "producer", "term": "htx"},
+    )
+    assert response.status_code == 200
+    assert [item["text"] for item in response.json()["results"]] == [records["ha-trung"]["producer"].name]
+
+
+def test_product_cannot_be_moved_to_a_producer_of_another_district(scoped):
+    client, records = scoped
+    product = records["ha-trung"]["product"]
+    form = client.get(reverse("admin:producers_product_change", args=[product.pk])).context["adminform"].form
+    assert list(form.fields["producer"].queryset) == [records["ha-trung"]["producer"]]
+
+
+def test_province_wide_roles_see_every_district(client, districts):
+    ShopFactory(district=districts["ha-trung"])
+    ShopFactory(district=districts["nga-son"])
+    client.force_login(staff_user(roles.PROVINCIAL_EDITORS))
+    assert client.get(reverse("admin:shops_shop_changelist")).context["cl"].result_count == 2
+
+
+def test_postal_staff_work_on_producers_but_not_shops(client, districts):
+    ProducerFactory(district=districts["nga-son"])
+    client.force_login(staff_user(roles.POSTAL_STAFF))
+    assert client.get(reverse("admin:producers_producer_changelist")).context["cl"].result_count == 1
+    assert client.get(reverse("admin:shops_shop_changelist")).status_code == 403
+
+
+def test_demo_accounts_exist_for_each_role(settings, districts):
+    settings.DEBUG = True
+    from django.contrib.auth import get_user_model
+
+    call_command("create_demo_admin", stdout=io.StringIO())
+    call_command("create_demo_admin", stdout=io.StringIO())
+    editor = get_user_model().objects.get(username="bientap-hatrung")
+    assert editor.check_password("camnang-demo")
+    assert list(editor.districts.all()) == [districts["ha-trung"]]
+    assert editor.groups.get().name == roles.DISTRICT_EDITORS

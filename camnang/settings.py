@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Counts visits sent by partner sites' banners; stores no personal data.
+    "campaigns.referrals.ReferralMiddleware",
 ]
 
 ROOT_URLCONF = "camnang.urls"

@@ -15,6 +15,8 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("", include("shops.urls")),
     path("", include("producers.urls")),
+    path("", include("campaigns.urls")),
+    path("quan-tri/ke-hoach/", include("campaigns.staff_urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

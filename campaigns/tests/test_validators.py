@@ -28,6 +28,13 @@ def test_too_many_pixels_is_refused_before_decoding():
         validate_image_upload(SimpleUploadedFile("lon.png", buffer.getvalue()))
 
 
+def test_a_decompression_bomb_is_refused_without_decoding():
+    buffer = io.BytesIO()
+    Image.new("1", (10000, 9500)).save(buffer, "PNG")  # 95 megapixels: past Pillow's warning limit
+    with pytest.raises(ValidationError, match="40 triệu"):
+        validate_image_upload(SimpleUploadedFile("bom.png", buffer.getvalue()))
+
+
 def test_too_large_files_are_refused():
     big = SimpleUploadedFile("a.png", b"0" * (8 * 1024 * 1024 + 1))
     with pytest.raises(ValidationError, match="quá lớn"):

@@ -147,9 +147,9 @@ class Command(BaseCommand):
         for months_ago in range(3):
             month = periods.add_periods("month", today, -months_ago)
             for partner in partners:
-                visits = rng.randint(5, 120)
-                ReferralCount.objects.update_or_create(
-                    partner=partner, month=month, defaults={"visits": visits}
+                # Only months with no counter yet: real counts are never overwritten.
+                row, created = ReferralCount.objects.get_or_create(
+                    partner=partner, month=month, defaults={"visits": rng.randint(5, 120)}
                 )
-                total += visits
+                total += row.visits if created else 0
         return total

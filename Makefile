@@ -25,12 +25,14 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt | check-python
 
 install: $(BIN)/.installed ## Create the virtual environment and install the pinned requirements
 
-setup: install ## Migrate the database, load the districts, the staff roles and the demo data
+setup: install ## Migrate the database, load the reference data, the staff roles and the demo data
 	$(BIN)/python manage.py ensure_database
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_districts
+	$(BIN)/python manage.py load_campaigns
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py load_campaign_demo
 	$(BIN)/python manage.py create_demo_admin
 
 run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000

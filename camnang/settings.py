@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "camnang.middleware.DatabaseUnavailableMiddleware",
+    # Counts visits sent by partner sites' banners (stores no personal data); outside the
+    # page cache so that visits answered from the cache count too.
+    "campaigns.referrals.ReferralMiddleware",
     "camnang.cache.PublicPageCacheMiddleware",
     # Who made a change is taken from the request.
     "simple_history.middleware.HistoryRequestMiddleware",

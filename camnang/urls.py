@@ -37,6 +37,8 @@ urlpatterns = [
     path(
         "quan-tri/can-xac-minh/", admin.site.admin_view(staff.verification_queue), name="verification_queue"
     ),
+    path("", include("campaigns.urls")),
+    path("quan-tri/ke-hoach/", include("campaigns.staff_urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

@@ -8,11 +8,14 @@ from camnang.forms import FilterForm
 from camnang.pagination import paginate
 from camnang.search import MAX_QUERY_LENGTH, search_groups
 from camnang.text import fold_terms
+from campaigns.models import HandbookChapter, NewsPost
 from producers.models import Platform, Product
 from shops.models import District
 
 RESULTS_PER_PAGE = 20
 RESULTS_PREVIEW = 5
+HOME_CHAPTERS = 8
+HOME_NEWS = 3
 
 
 def home(request):
@@ -24,6 +27,8 @@ def home(request):
         .exclude(photo="")
         .for_listing()
         .order_by("-ocop_stars", "name")[:6],
+        "handbook_chapters": HandbookChapter.objects.published().in_reading_order()[:HOME_CHAPTERS],
+        "latest_news": NewsPost.objects.visible().for_listing()[:HOME_NEWS],
     }
     return render(request, "home.html", context)
 

@@ -1,0 +1,220 @@
+"""What the staff dashboard shows, computed in a fixed number of queries.
+
+Records are counted per activity, organisation and day in one aggregate query and
+bucketed into periods in Python (campaigns.periods), so the SQL stays portable
+between SQLite and PostgreSQL and the number of queries does not grow with rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from camnang.models import Status
+from campaigns import periods
+from campaigns.models import Activity, ActivityRecord, Organisation, PeriodKind, ReportSubmission
+from producers.models import Listing, Producer, Product
+from shops.models import District
+
+PERIOD_CHOICES = (4, 8, 13, 26, 52)
+DEFAULT_PERIODS = 8
+MET, MISSED, OPEN = "met", "missed", "open"
+
+
+@dataclass
+class Column:
+    start: date
+    label: str
+    span: str
+    is_current: bool
+
+
+@dataclass
+class Cell:
+    count: int
+    state: str  # met, missed, or open (the current period, not met yet)
+
+
+@dataclass
+class Row:
+    organisation: Organisation | None  # None: the activity as a whole
+    cells: list[Cell]
+
+    @property
+    def met(self) -> int:
+        return sum(cell.state == MET for cell in self.cells)
+
+    @property
+    def judged(self) -> int:
+        """Periods already decided: finished ones, and the current one once met."""
+        return sum(cell.state != OPEN for cell in self.cells)
+
+    @property
+    def total(self) -> int:
+        return sum(cell.count for cell in self.cells)
+
+
+@dataclass
+class Board:
+    activity: Activity
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    overall: Row | None = None
+
+
+def _cell(count: int, target: int, is_current: bool) -> Cell:
+    if periods.target_met(count, target):
+        return Cell(count, MET)
+    return Cell(count, OPEN if is_current else MISSED)
+
+
+def activity_boards(*, today: date, count: int = DEFAULT_PERIODS, activity_slug: str = "") -> list[Board]:
+    activities = Activity.objects.filter(is_active=True).prefetch_related("lead_organisations")
+    if activity_slug:
+        activities = activities.filter(slug=activity_slug)
+    activities = list(activities)
+    columns = {}
+    for activity in activities:
+        kind = activity.target_period
+        current = periods.period_start(kind, today)
+        columns[activity.pk] = [
+            Column(start, periods.label(kind, start), periods.span(kind, start), start == current)
+            for start in periods.latest_periods(kind, today, count, not_before=activity.start_date)
+        ]
+    first_days = [cols[0].start for cols in columns.values() if cols]
+    tallies: dict[tuple, int] = defaultdict(int)
+    if first_days:
+        daily = (
+            ActivityRecord.objects.filter(activity__in=activities, date__gte=min(first_days), date__lte=today)
+            .values("activity_id", "organisation_id", "date")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        kinds = {a.pk: a.target_period for a in activities}
+        for row in daily:
+            start = periods.period_start(kinds[row["activity_id"]], row["date"])
+            tallies[(row["activity_id"], row["organisation_id"], start)] += row["n"]
+            tallies[(row["activity_id"], None, start)] += row["n"]
+
+    boards = []
+    for activity in activities:
+        cols = columns[activity.pk]
+        board = Board(activity, cols)
+
+        def row_for(org_id, activity=activity, cols=cols):
+            return [
+                _cell(tallies.get((activity.pk, org_id, col.start), 0), activity.target_count, col.is_current)
+                for col in cols
+            ]
+
+        board.rows = [Row(org, row_for(org.pk)) for org in activity.lead_organisations.all()]
+        board.overall = Row(None, row_for(None))
+        boards.append(board)
+    return boards
+
+
+# --- Reporting deadlines ----------------------------------------------------------------
+
+
+@dataclass
+class ReportStatus:
+    organisation: Organisation
+    kind: str
+    kind_label: str
+    next_due: periods.Due | None
+    overdue: list[periods.Due]
+    last_submitted: ReportSubmission | None
+
+
+def report_statuses(*, today: date, since: date | None = None) -> list[ReportStatus]:
+    """For every unit that must report: the report due next and the overdue ones."""
+    if since is None:
+        first = Activity.objects.order_by("start_date").values_list("start_date", flat=True).first()
+        since = first or today
+    organisations = list(Organisation.objects.filter(submits_reports=True))
+    submitted = defaultdict(dict)
+    for report in ReportSubmission.objects.filter(organisation__in=organisations).order_by("period"):
+        submitted[(report.organisation_id, report.kind)][report.period] = report
+    labels = dict(PeriodKind.choices)
+    statuses = []
+    for organisation in organisations:
+        for kind in periods.KINDS:
+            reports = submitted[(organisation.pk, kind)]
+            dues = [
+                periods.Due(
+                    kind,
+                    start,
+                    periods.report_deadline(kind, start),
+                    reports[start].submitted_on if start in reports else None,
+                )
+                for start in periods.reports_expected(kind, since, today)
+            ]
+            upcoming = [d for d in dues if d.state(today) in {"due", "upcoming"}]
+            statuses.append(
+                ReportStatus(
+                    organisation=organisation,
+                    kind=kind,
+                    kind_label=labels[kind],
+                    next_due=upcoming[0] if upcoming else None,
+                    overdue=[d for d in dues if d.state(today) == "overdue"],
+                    last_submitted=list(reports.values())[-1] if reports else None,
+                )
+            )
+    return statuses
+
+
+# --- Producer onboarding -------------------------------------------------------------------
+
+
+def _count_per_district(queryset, district_field: str = "district"):
+    """A subquery counting `queryset`'s rows in the outer district (0 when there are none)."""
+    counted = (
+        queryset.filter(**{district_field: OuterRef("pk")})
+        .order_by()
+        .values(district_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _on_platform(slug: str):
+    return Exists(
+        Listing.objects.filter(
+            producer=OuterRef("pk"), platform__slug=slug, is_active=True, platform__is_active=True
+        )
+    )
+
+
+def onboarding_by_district():
+    """Districts annotated with the onboarding numbers: one query whatever the row counts."""
+    producers = Producer.objects.published()
+    # An OCOP product can be bought online when it has its own listing or its
+    # producer has a shop on a platform (the product page links to both).
+    product_listed = Exists(
+        Listing.objects.filter(
+            Q(product=OuterRef("pk")) | Q(product=None, producer=OuterRef("producer")),
+            is_active=True,
+            platform__is_active=True,
+        )
+    )
+    ocop = Product.objects.filter(
+        status=Status.PUBLISHED, producer__status=Status.PUBLISHED, ocop_stars__gte=3
+    )
+
+    return District.objects.active().annotate(
+        producers_listed=_count_per_district(producers),
+        producers_trained=_count_per_district(
+            producers.filter(
+                Exists(ActivityRecord.trained_producers.through.objects.filter(producer=OuterRef("pk")))
+            )
+        ),
+        on_postmart=_count_per_district(producers.filter(_on_platform("postmart"))),
+        on_voso=_count_per_district(producers.filter(_on_platform("voso"))),
+        ocop_total=_count_per_district(ocop, "producer__district"),
+        ocop_listed=_count_per_district(ocop.filter(product_listed), "producer__district"),
+    )

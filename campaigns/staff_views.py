@@ -1,0 +1,159 @@
+"""Staff pages inside the admin's look: the plan dashboard and producer onboarding."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns import dashboard, periods
+from campaigns.models import Activity
+
+
+def staff_page(permission: str):
+    """Admin login and the staff flag (admin_view), then a model permission (403 without it)."""
+
+    def decorate(view):
+        return admin.site.admin_view(permission_required(permission, raise_exception=True)(view))
+
+    return decorate
+
+
+class DashboardForm(forms.Form):
+    hoat_dong = forms.ChoiceField(label=_("Hoạt động"), required=False)
+    so_ky = forms.TypedChoiceField(
+        label=_("Số kỳ gần nhất"),
+        required=False,
+        coerce=int,
+        choices=[(n, n) for n in dashboard.PERIOD_CHOICES],
+        empty_value=dashboard.DEFAULT_PERIODS,
+    )
+    den = forms.DateField(label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, data, activities):
+        super().__init__(data)
+        self.fields["hoat_dong"].choices = [("", _("Tất cả"))] + [(a.slug, a.title) for a in activities]
+
+    def values(self, today: date) -> dict:
+        """Valid choices; anything malformed falls back to its default instead of failing."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        end = data.get("den") or today
+        return {
+            "activity_slug": data.get("hoat_dong") or "",
+            "count": data.get("so_ky") or dashboard.DEFAULT_PERIODS,
+            "today": min(end, today),
+        }
+
+
+def _context(request, title, **extra):
+    return {**admin.site.each_context(request), "title": title, **extra}
+
+
+@staff_page("campaigns.view_activity")
+def plan_dashboard(request):
+    activities = list(Activity.objects.filter(is_active=True).only("slug", "title"))
+    form = DashboardForm(request.GET, activities)
+    options = form.values(timezone.localdate())
+    boards = dashboard.activity_boards(**options)
+    if request.GET.get("xuat") == "csv":
+        return _csv(boards)
+    context = _context(
+        request,
+        _("Theo dõi kế hoạch truyền thông"),
+        form=form,
+        boards=boards,
+        reports=dashboard.report_statuses(today=timezone.localdate()),
+        today=options["today"],
+        csv_query=_with(request, xuat="csv"),
+    )
+    return TemplateResponse(request, "admin/campaigns/plan_dashboard.html", context)
+
+
+def _with(request, **params) -> str:
+    query = request.GET.copy()
+    for key, value in params.items():
+        query[key] = value
+    return query.urlencode()
+
+
+def _csv(boards) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="theo-doi-ke-hoach.csv"'
+    response.write("\ufeff")  # lets spreadsheet programs read the Vietnamese text as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Hoạt động", "Đơn vị", "Kỳ", "Từ ngày", "Đến ngày", "Số kết quả", "Chỉ tiêu", "Đánh giá"]
+    )
+    verdicts = {dashboard.MET: "Đạt", dashboard.MISSED: "Không đạt", dashboard.OPEN: "Đang thực hiện"}
+    for board in boards:
+        kind = board.activity.target_period
+        for row in [*board.rows, board.overall]:
+            unit = str(row.organisation) if row.organisation else "Toàn kế hoạch"
+            for column, cell in zip(board.columns, row.cells, strict=True):
+                writer.writerow(
+                    [
+                        board.activity.title,
+                        unit,
+                        column.label,
+                        f"{column.start:%d/%m/%Y}",
+                        f"{periods.period_end(kind, column.start):%d/%m/%Y}",
+                        cell.count,
+                        board.activity.target_count,
+                        verdicts[cell.state],
+                    ]
+                )
+    return response
+
+
+@staff_page("campaigns.view_activity")
+def producer_onboarding(request):
+    districts = list(dashboard.onboarding_by_district())
+    metrics = [
+        ("producers_trained", _("Đã tập huấn")),
+        ("on_postmart", _("Có gian hàng postmart.vn")),
+        ("on_voso", _("Có gian hàng voso.vn")),
+    ]
+    rows = []
+    for district in districts:
+        listed = district.producers_listed
+        bars = [
+            {
+                "label": label,
+                "value": getattr(district, key),
+                "percent": _percent(getattr(district, key), listed),
+            }
+            for key, label in metrics
+        ]
+        ocop = {
+            "value": district.ocop_listed,
+            "total": district.ocop_total,
+            "percent": _percent(district.ocop_listed, district.ocop_total),
+        }
+        rows.append({"district": district, "listed": listed, "bars": bars, "ocop": ocop})
+    totals = {
+        key: sum(getattr(d, key) for d in districts)
+        for key in (
+            "producers_listed",
+            "producers_trained",
+            "on_postmart",
+            "on_voso",
+            "ocop_total",
+            "ocop_listed",
+        )
+    }
+    context = _context(
+        request, _("Đưa hộ sản xuất lên sàn theo địa bàn"), rows=rows, totals=totals, metrics=metrics
+    )
+    return TemplateResponse(request, "admin/campaigns/producer_onboarding.html", context)
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0

@@ -1,0 +1,245 @@
+"""The staff dashboard, its CSV export, report deadlines and the onboarding view."""
+
+import csv
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from camnang.models import Status
+from camnang.tests.utils import count_queries
+from campaigns import dashboard, periods
+from campaigns.models import Activity, ActivityRecord, Organisation, ReportSubmission
+from campaigns.tests.factories import ActivityFactory, OrganisationFactory, RecordFactory
+from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, platform
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/quan-tri/ke-hoach/"
+ONBOARDING = "/quan-tri/ke-hoach/dua-len-san/"
+
+
+@pytest.fixture
+def plan(districts):
+    call_command("load_campaigns", stdout=io.StringIO())
+    return Activity.objects.get(slug="truyen-thanh-co-so")
+
+
+def week_cell(html: str, activity_slug: str, organisation: str) -> str:
+    """The state of the current (outlined) period's cell in the organisation's row."""
+    board = html.split(f'id="hoat-dong-{activity_slug}"', 1)[1].split('<div class="module', 1)[0]
+    headers = re.findall(r'<th scope="col" class="num( current)?"', board)
+    current = next(i for i, h in enumerate(headers) if h)
+    row = board.split(f'<th scope="row">{organisation}</th>', 1)[1].split("</tr>", 1)[0]
+    return re.findall(r'data-state="(\w+)"', row)[current]
+
+
+def test_staff_record_a_radio_broadcast_and_see_the_week_turn_green(admin_client, plan):
+    ha_trung = Organisation.objects.get(slug="ubnd-ha-trung")
+    before = admin_client.get(DASHBOARD).content.decode()
+    assert week_cell(before, plan.slug, "UBND Hà Trung") == "open"
+
+    response = admin_client.post(
+        reverse("admin:campaigns_activityrecord_add"),
+        {
+            "activity": plan.pk,
+            "organisation": ha_trung.pk,
+            "date": timezone.localdate().isoformat(),
+            "title": "Bản tin hướng dẫn mua bán online an toàn",
+            "link": "",
+            "participants": "",
+            "notes": "",
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    record = ActivityRecord.objects.get()
+    assert record.recorded_by.username == "admin"
+
+    after = admin_client.get(DASHBOARD).content.decode()
+    assert week_cell(after, plan.slug, "UBND Hà Trung") == "met"
+    assert week_cell(after, plan.slug, "UBND Nga Sơn") == "open"
+
+
+def test_admin_refuses_a_record_in_the_future(admin_client, plan):
+    response = admin_client.post(
+        reverse("admin:campaigns_activityrecord_add"),
+        {
+            "activity": plan.pk,
+            "organisation": Organisation.objects.get(slug="so-tttt").pk,
+            "date": (timezone.localdate() + timedelta(days=3)).isoformat(),
+            "title": "Sai ngày",
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert not ActivityRecord.objects.exists()
+
+
+def test_boards_count_per_period_and_judge_finished_ones():
+    today = date(2022, 1, 5)  # a Wednesday
+    org, other = OrganisationFactory(), OrganisationFactory()
+    activity = ActivityFactory(
+        target_count=2, target_period="week", start_date=date(2021, 12, 1), leads=[org, other]
+    )
+    for day in (date(2021, 12, 27), date(2022, 1, 2), date(2022, 1, 3)):  # two in the week spanning the year
+        RecordFactory(activity=activity, organisation=org, date=day)
+    RecordFactory(activity=activity, organisation=other, date=date(2022, 1, 4))
+    [board] = dashboard.activity_boards(today=today, count=3)
+    assert [c.label for c in board.columns] == ["Tuần 51/2021", "Tuần 52/2021", "Tuần 01/2022"]
+    rows = {row.organisation: row for row in board.rows}
+    assert [(c.count, c.state) for c in rows[org].cells] == [(0, "missed"), (2, "met"), (1, "open")]
+    assert [(c.count, c.state) for c in rows[other].cells] == [(0, "missed"), (0, "missed"), (1, "open")]
+    assert [(c.count, c.state) for c in board.overall.cells] == [(0, "missed"), (2, "met"), (2, "met")]
+    assert (rows[org].met, rows[org].total) == (1, 3)
+
+
+def test_boards_start_at_the_activity_start_and_use_its_cadence():
+    org = OrganisationFactory()
+    activity = ActivityFactory(target_period="quarter", start_date=date(2021, 11, 10), leads=[org])
+    RecordFactory(activity=activity, organisation=org, date=date(2021, 12, 31))
+    RecordFactory(activity=activity, organisation=org, date=date(2022, 4, 1))
+    [board] = dashboard.activity_boards(today=date(2022, 5, 1), count=8)
+    assert [c.label for c in board.columns] == ["Quý IV/2021", "Quý I/2022", "Quý II/2022"]
+    assert [c.state for c in board.rows[0].cells] == ["met", "missed", "met"]
+
+
+def test_dashboard_period_selector_and_junk_parameters(admin_client, plan):
+    html = admin_client.get(DASHBOARD, {"so_ky": "4", "hoat_dong": plan.slug}).content.decode()
+    assert html.count('class="module plan-board"') == 1
+    board = html.split(f'id="hoat-dong-{plan.slug}"', 1)[1]
+    assert board.split("</thead>")[0].count("Tuần ") == 4
+    for junk in ({"so_ky": "abc"}, {"den": "2021-02-30"}, {"hoat_dong": "<script>"}, {"so_ky": "100000"}):
+        assert admin_client.get(DASHBOARD, junk).status_code == 200
+    past = admin_client.get(DASHBOARD, {"den": "2021-12-31", "hoat_dong": plan.slug}).content.decode()
+    assert "Tuần 52/2021" in past
+
+
+def test_csv_export(admin_client, plan):
+    ha_trung = Organisation.objects.get(slug="ubnd-ha-trung")
+    RecordFactory(activity=plan, organisation=ha_trung, date=timezone.localdate())
+    response = admin_client.get(DASHBOARD, {"hoat_dong": plan.slug, "so_ky": "4", "xuat": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:2] == ["Hoạt động", "Đơn vị"]
+    body = rows[1:]
+    assert len(body) == 4 * (plan.lead_organisations.count() + 1)
+    current = periods.label("week", timezone.localdate())
+    mine = [r for r in body if r[1] == "UBND Hà Trung" and r[2] == current]
+    assert mine and mine[0][5:] == ["1", "1", "Đạt"]
+    assert any(r[1] == "Toàn kế hoạch" for r in body)
+
+
+def test_report_deadlines_due_and_overdue():
+    post = OrganisationFactory(name="Bưu điện tỉnh", submits_reports=True)
+    OrganisationFactory(name="Không báo cáo", submits_reports=False)
+    ActivityFactory(start_date=date(2021, 11, 1))
+    today = date(2021, 11, 24)  # a Wednesday
+    ReportSubmission.objects.create(
+        organisation=post, kind="week", period=date(2021, 11, 3), submitted_on=date(2021, 11, 10)
+    )
+    ReportSubmission.objects.create(
+        organisation=post, kind="week", period=date(2021, 11, 17), submitted_on=date(2021, 11, 22)
+    )
+    statuses = {s.kind: s for s in dashboard.report_statuses(today=today)}
+    assert {s.organisation for s in statuses.values()} == {post}
+    weekly = statuses["week"]
+    # Week of 8 Nov was due before Thursday 18 Nov and never sent.
+    assert [d.label for d in weekly.overdue] == ["Tuần 45/2021"]
+    assert weekly.next_due.label == "Tuần 47/2021" and weekly.next_due.deadline == date(2021, 12, 2)
+    monthly = statuses["month"]
+    assert monthly.overdue == [] and monthly.next_due.deadline == date(2021, 11, 25)
+    assert statuses["quarter"].next_due.deadline == date(2021, 12, 25)
+    assert [d.label for d in statuses["year"].overdue] == ["Năm 2021"]
+    assert statuses["year"].next_due.deadline == date(2022, 11, 15)
+
+
+def test_dashboard_shows_reports_and_is_staff_only(client, admin_client, plan):
+    html = admin_client.get(DASHBOARD).content.decode()
+    assert "Bưu điện tỉnh" in html and "Quá hạn chưa nộp" in html
+    assert client.get(DASHBOARD).status_code == 302
+    clerk = User.objects.create_user("canbo", password="x", is_staff=True)
+    client.force_login(clerk)
+    assert client.get(DASHBOARD).status_code == 403
+    assert client.get(ONBOARDING).status_code == 403
+    clerk.user_permissions.add(Permission.objects.get(codename="view_activity"))
+    assert client.get(DASHBOARD).status_code == 200
+    index = client.get(reverse("admin:index")).content.decode()
+    assert 'href="/quan-tri/ke-hoach/"' in index
+
+
+def test_dashboard_queries_do_not_grow_with_records(admin_client, plan):
+    few = count_queries(admin_client, DASHBOARD)
+    for org in Organisation.objects.filter(kind="district")[:10]:
+        for days in range(0, 40, 6):
+            RecordFactory(activity=plan, organisation=org, date=timezone.localdate() - timedelta(days=days))
+    assert count_queries(admin_client, DASHBOARD) == few
+
+
+@pytest.fixture
+def onboarding(districts):
+    ha_trung, nga_son = districts["ha-trung"], districts["nga-son"]
+    trained, on_both, on_voso, plain = (ProducerFactory(district=ha_trung) for _ in range(4))
+    ProducerFactory(district=ha_trung, status=Status.DRAFT)  # not listed publicly: never counted
+    ListingFactory(producer=on_both, platform=platform("postmart"), url="https://postmart.vn/shop/a")
+    ListingFactory(producer=on_both, url="https://voso.vn/cua-hang/a")
+    ListingFactory(producer=on_voso, url="https://voso.vn/cua-hang/b")
+    ListingFactory(producer=plain, url="https://voso.vn/cua-hang/c", is_active=False)
+    training = ActivityFactory(channel="training", target_period="quarter")
+    record = RecordFactory(activity=training, date=date(2021, 12, 1))
+    record.trained_producers.set([trained, on_both])
+    RecordFactory(activity=training, date=date(2021, 12, 2)).trained_producers.set([trained])
+    # OCOP >= 3: one sold through its producer's shop, one with its own page, one not on any platform.
+    ProductFactory(producer=on_both, ocop_stars=4)
+    own = ProductFactory(producer=plain, ocop_stars=3)
+    ListingFactory(producer=plain, product=own, url="https://voso.vn/san-pham/own")
+    ProductFactory(producer=trained, ocop_stars=5)
+    ProductFactory(producer=trained, ocop_stars=0)
+    ProductFactory(producer=on_voso, ocop_stars=3, status=Status.DRAFT)
+    ProducerFactory(district=nga_son)
+    return ha_trung, nga_son
+
+
+def test_onboarding_numbers(onboarding):
+    rows = {d.slug: d for d in dashboard.onboarding_by_district()}
+    h = rows["ha-trung"]
+    # On voso.vn: a shop (on_both, on_voso) or a product page (plain); plain's shop is inactive.
+    assert (h.producers_listed, h.producers_trained, h.on_postmart, h.on_voso) == (4, 2, 1, 3)
+    assert (h.ocop_listed, h.ocop_total) == (2, 3)
+    n = rows["nga-son"]
+    assert (n.producers_listed, n.producers_trained, n.on_postmart, n.on_voso, n.ocop_total) == (
+        1,
+        0,
+        0,
+        0,
+        0,
+    )
+    assert rows["muong-lat"].producers_listed == 0
+
+
+def test_onboarding_page_draws_bars_on_the_server(admin_client, onboarding):
+    html = admin_client.get(ONBOARDING).content.decode()
+    row = html.split('<th scope="row">Huyện Hà Trung</th>', 1)[1].split("</tr>", 1)[0]
+    assert 'style="width:50%"' in row  # 2 of 4 trained
+    assert 'style="width:75%"' in row  # 3 of 4 on voso.vn
+    assert 'style="width:25%"' in row  # 1 of 4 on postmart.vn
+    assert "2/3" in row
+    assert "<script" not in html.split('id="content-main"', 1)[1]
+
+
+def test_onboarding_queries_are_constant(admin_client, onboarding, districts):
+    few = count_queries(admin_client, ONBOARDING)
+    for slug in ("thieu-hoa", "tho-xuan", "nong-cong"):
+        producer = ProducerFactory(district=districts[slug])
+        ListingFactory(producer=producer, url=f"https://voso.vn/cua-hang/{slug}")
+        ProductFactory(producer=producer, ocop_stars=3)
+    assert count_queries(admin_client, ONBOARDING) == few

@@ -1,0 +1,115 @@
+"""The reference-data and demo commands."""
+
+import io
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+
+from campaigns import services
+from campaigns.models import (
+    Activity,
+    ActivityRecord,
+    Banner,
+    Campaign,
+    HandbookChapter,
+    NewsPost,
+    Organisation,
+    PartnerSite,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def load(name="load_campaigns"):
+    out = io.StringIO()
+    call_command(name, stdout=out)
+    return out.getvalue()
+
+
+def test_reference_data(districts):
+    load()
+    assert set(Campaign.objects.values_list("name", flat=True)) == {
+        "Cẩm nang mua bán hàng online – an toàn phòng chống dịch",
+        "Nâng tầm giá trị nông sản tỉnh Thanh Hóa qua nền tảng thương mại số",
+    }
+    assert HandbookChapter.objects.published().count() == 8
+    assert set(HandbookChapter.objects.values_list("audience", flat=True)) == {1, 2, 3}
+    assert Organisation.objects.filter(kind="district").count() == 27
+    assert Organisation.objects.get(slug="ubnd-ha-trung").name == "UBND huyện Hà Trung"
+    assert set(Organisation.objects.filter(submits_reports=True).values_list("slug", flat=True)) == {
+        "buu-dien-tinh",
+        "viettel-post",
+    }
+    partners = PartnerSite.objects.all()
+    assert partners.count() == 9 + 27
+    for name in (
+        "Sở Công Thương",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "Bưu điện tỉnh Thanh Hóa",
+        "Chi nhánh Bưu chính Viettel Thanh Hóa",
+        "UBND thành phố Thanh Hóa",
+    ):
+        assert partners.filter(name=name).exists(), name
+    assert PartnerSite.objects.get(referral_tag="so-tttt").website_host == "stttt.thanhhoa.gov.vn"
+    targets = {
+        a.slug: (a.channel, a.target_count, a.target_period, a.lead_organisations.count())
+        for a in Activity.objects.all()
+    }
+    assert targets == {
+        "chuyen-muc-cong-thong-tin": ("portal", 1, "month", 3),
+        "bao-chi-truyen-hinh": ("press", 1, "month", 2),
+        "truyen-thanh-co-so": ("radio", 1, "week", 28),
+        "hoi-nghi-tap-huan": ("training", 1, "quarter", 3),
+        "to-roi-pano-bang-dien-tu": ("print", 1, "quarter", 32),
+        "mang-xa-hoi-livestream": ("social", 1, "month", 2),
+    }
+    banner = Banner.objects.get()
+    assert services.banner_files_current(banner)
+    assert default_storage.exists(services.banner_zip_name(banner.slug))
+
+
+def test_loading_twice_changes_nothing_and_keeps_staff_edits(districts):
+    load()
+    chapter = HandbookChapter.objects.get(slug="mua-hang-online-an-toan")
+    chapter.title = "Tiêu đề do cán bộ sửa"
+    chapter.save()
+    partner = PartnerSite.objects.get(referral_tag="so-cong-thuong")
+    partner.website = "https://sct.example.gov.vn/"
+    partner.save()
+    counts = [
+        m.objects.count() for m in (Campaign, HandbookChapter, Organisation, PartnerSite, Activity, Banner)
+    ]
+    version = Banner.objects.get().files_version
+    out = load()
+    assert "0 campaigns, 0 chapters, 0 organisations, 0 partner sites, 0 activities, 0 banners" in out
+    assert [
+        m.objects.count() for m in (Campaign, HandbookChapter, Organisation, PartnerSite, Activity, Banner)
+    ] == counts
+    assert HandbookChapter.objects.get(slug="mua-hang-online-an-toan").title == "Tiêu đề do cán bộ sửa"
+    assert PartnerSite.objects.get(referral_tag="so-cong-thuong").website == "https://sct.example.gov.vn/"
+    assert Banner.objects.get().files_version == version  # files were current: not redrawn
+
+
+def test_missing_banner_files_are_rebuilt(districts):
+    load()
+    banner = Banner.objects.get()
+    default_storage.delete(services.banner_zip_name(banner.slug))
+    load()
+    assert default_storage.exists(services.banner_zip_name(banner.slug))
+
+
+def test_demo_command_is_repeatable(districts):
+    load()
+    load("load_demo_data")
+    first = load("load_campaign_demo")
+    assert "5 news posts created" in first
+    records = ActivityRecord.objects.count()
+    assert records > 0
+    assert ActivityRecord.objects.filter(trained_producers__isnull=False).exists()
+    second = load("load_campaign_demo")
+    assert "0 news posts created" in second
+    assert ActivityRecord.objects.count() == records
+    assert NewsPost.objects.filter(is_illustrative=True).count() == 5
+    assert all(post.cover for post in NewsPost.objects.all())

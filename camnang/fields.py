@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from camnang.images import ImageUploadFormField, validate_image
+from camnang.images import ImageUploadFormField, reencode, validate_image
 
 MONTH_CHOICES = [(m, _("Tháng %(month)d") % {"month": m}) for m in range(1, 13)]
 
@@ -69,10 +69,11 @@ class WebAddressField(models.URLField):
 
 
 class PhotoField(models.ImageField):
-    """An image field that accepts only what camnang.images accepts.
+    """An image field that accepts only what camnang.images accepts, and stores it re-encoded.
 
     The form field explains each refusal (not an image, SVG or GIF, too heavy, too
     many pixels); the validator repeats the check for uploads saved outside forms.
+    A new upload is re-encoded before it is written (EXIF and GPS dropped).
     """
 
     def __init__(self, *args, **kwargs):
@@ -86,3 +87,14 @@ class PhotoField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+    def reencode_pending(self, instance) -> None:
+        """Replace a new, not yet stored upload by its re-encoded version."""
+        file = getattr(instance, self.attname)
+        if file and not file._committed:
+            name, content = reencode(file.file, file.name)
+            file.save(name, content, save=False)
+
+    def pre_save(self, model_instance, add):
+        self.reencode_pending(model_instance)
+        return super().pre_save(model_instance, add)

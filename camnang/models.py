@@ -257,10 +257,8 @@ class Photographed(models.Model):
 
     def prepare_photo(self) -> None:
         """Re-encode a newly uploaded photo and keep its thumbnail in step with it."""
+        self._meta.get_field("photo").reencode_pending(self)
         photo = self.photo
-        if photo and not photo._committed:
-            name, content = images.reencode(photo.file, photo.name)
-            photo.save(name, content, save=False)
         if not photo:
             self.photo_thumbnail = None
             self.photo_thumbnail_width = self.photo_thumbnail_height = None

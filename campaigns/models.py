@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from camnang.contact import validate_phone
-from camnang.fields import WebAddressField
+from camnang.fields import PhotoField, WebAddressField
 from camnang.models import Status, TimeStampedModel, unique_slug
 from campaigns import periods
 from campaigns.markup import render_markdown
-from campaigns.validators import validate_evidence_file, validate_image_upload
+from campaigns.validators import validate_evidence_file
 
 # Path segments the handbook and news URLs use for pages of their own.
 RESERVED_CHAPTER_SLUGS = {"in"}
@@ -183,12 +183,11 @@ class Banner(TimeStampedModel):
         max_length=250,
         help_text=_("Nội dung banner bằng lời, cho người dùng trình đọc màn hình và khi ảnh không tải được."),
     )
-    master = models.ImageField(
+    master = PhotoField(
         _("ảnh gốc"),
         upload_to="banners/masters/",
         width_field="master_width",
         height_field="master_height",
-        validators=[validate_image_upload],
         help_text=_(
             "JPEG, PNG hoặc WebP, tối đa 8 MB. Nên dùng ảnh lớn (ví dụ 1200×630) có lề nền một màu: "
             "các kích thước khác tỉ lệ được thu nhỏ và thêm nền, không bị kéo méo."
@@ -279,6 +278,9 @@ def site_host(url: str) -> str:
 class ReferralCount(models.Model):
     """Visits a partner sent in one month: a counter, nothing about the visitors."""
 
+    # Staff-only data: saving it does not retire the public page cache.
+    affects_public_pages = False
+
     partner = models.ForeignKey(
         PartnerSite, on_delete=models.CASCADE, related_name="referrals", verbose_name=_("trang đối tác")
     )
@@ -349,6 +351,9 @@ class PeriodKind(models.TextChoices):
 class Activity(TimeStampedModel):
     """One line of the plan: a channel, who leads it, and how often it must happen."""
 
+    # Staff-only data: saving it does not retire the public page cache.
+    affects_public_pages = False
+
     class Channel(models.TextChoices):
         PORTAL = "portal", _("Chuyên mục trên Cổng thông tin điện tử")
         PRESS = "press", _("Báo in, báo điện tử và truyền hình")
@@ -405,6 +410,9 @@ class Activity(TimeStampedModel):
 class ActivityRecord(TimeStampedModel):
     """Something a unit did for an activity: an article, a broadcast, a training, ..."""
 
+    # Staff-only data: saving it does not retire the public page cache.
+    affects_public_pages = False
+
     activity = models.ForeignKey(
         Activity, on_delete=models.PROTECT, related_name="records", verbose_name=_("hoạt động")
     )
@@ -455,13 +463,15 @@ class ActivityRecord(TimeStampedModel):
 
 
 class ActivityPhoto(models.Model):
+    # Staff-only data: saving it does not retire the public page cache.
+    affects_public_pages = False
+
     record = models.ForeignKey(
         ActivityRecord, on_delete=models.CASCADE, related_name="photos", verbose_name=_("kết quả")
     )
-    image = models.ImageField(
+    image = PhotoField(
         _("ảnh"),
         upload_to="campaigns/photos/%Y/%m/",
-        validators=[validate_image_upload],
         help_text=_("JPEG, PNG hoặc WebP, tối đa 8 MB."),
     )
     caption = models.CharField(_("chú thích"), max_length=255, blank=True)
@@ -476,6 +486,9 @@ class ActivityPhoto(models.Model):
 
 class ReportSubmission(models.Model):
     """A periodic report a unit sent to the department (weekly, monthly, quarterly, yearly plan)."""
+
+    # Staff-only data: saving it does not retire the public page cache.
+    affects_public_pages = False
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="reports", verbose_name=_("đơn vị")
@@ -538,13 +551,12 @@ class NewsPost(Page):
     url_name = "campaigns:news_detail"
 
     summary = models.TextField(_("tóm tắt"), max_length=500)
-    cover = models.ImageField(
+    cover = PhotoField(
         _("ảnh bìa"),
         upload_to="news/",
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
-        validators=[validate_image_upload],
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -207,8 +207,8 @@ def test_staff_upload_in_the_admin_generates_the_sizes(admin_client):
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (png_file(name="gia.png", fmt="GIF"), "JPEG, PNG hoặc WebP"),
-        (None, "hình ảnh hợp lệ"),
+        (png_file(name="gia.png", fmt="GIF"), "Định dạng GIF không được nhận"),
+        (None, "Tệp này không phải là ảnh"),
     ],
 )
 def test_admin_refuses_a_bad_master(admin_client, upload, message):

@@ -1,7 +1,28 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 
 from camnang.contact import tel_url
+
+SHARE_IMAGE_SIZE = (1200, 630)
+
+
+def share_image_path() -> str:
+    """The 1200 x 630 size of the first active banner, or the built-in share image.
+
+    Looked up once per content version (any edit may change it), not per page.
+    """
+    from camnang.cache import content_version
+    from campaigns.models import Banner
+
+    key = f"share-image:{content_version()}"
+    path = cache.get(key)
+    if path is None:
+        banner = Banner.objects.filter(is_active=True).order_by("position", "pk").first()
+        path = banner.image_url(*SHARE_IMAGE_SIZE) if banner else static("img/og-share.png")
+        cache.set(key, path, None)
+    return path
 
 
 def portal(request):
@@ -14,5 +35,5 @@ def portal(request):
         "demo_notice": settings.DEMO_NOTICE,
         # Query strings (filters, pages) are not part of a page's canonical address.
         "canonical_url": request.build_absolute_uri(request.path),
-        "default_share_image": request.build_absolute_uri(static("img/og-share.png")),
+        "default_share_image": SimpleLazyObject(lambda: request.build_absolute_uri(share_image_path())),
     }

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from campaigns.models import HandbookChapter, NewsPost
 from producers.models import Producer, Product
 from shops.models import District, Shop
 
@@ -10,7 +11,16 @@ class PageSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "shops:districts", "producers:products", "producers:platforms", "opendata:index"]
+        return [
+            "home",
+            "shops:districts",
+            "producers:products",
+            "producers:platforms",
+            "campaigns:handbook",
+            "campaigns:banners",
+            "campaigns:news",
+            "opendata:index",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -47,10 +57,26 @@ class ProductSitemap(DirectorySitemap):
         return Product.objects.published().filter(producer__district__is_active=True).order_by("pk")
 
 
+class ChapterSitemap(DirectorySitemap):
+    priority = 0.8
+
+    def items(self):
+        return HandbookChapter.objects.published().order_by("pk")
+
+
+class NewsSitemap(DirectorySitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return NewsPost.objects.published().order_by("pk")
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "districts": DistrictSitemap,
     "shops": ShopSitemap,
     "producers": ProducerSitemap,
     "products": ProductSitemap,
+    "handbook": ChapterSitemap,
+    "news": NewsSitemap,
 }

@@ -265,3 +265,26 @@ def test_unknown_datasets_and_districts_are_404(client, directory, path):
 def test_open_data_bad_page_and_methods(client, directory):
     assert client.get("/du-lieu-mo/cua-hang.json?page=abc").json()["page"] == 1
     assert client.post("/du-lieu-mo/cua-hang.json").status_code in (403, 405)
+
+
+def test_shared_links_preview_the_1200_by_630_banner(client, ha_trung):
+    from campaigns.tests.factories import BannerFactory
+
+    banner = BannerFactory(slug="cam-nang")
+    html = client.get(ha_trung.get_absolute_url()).content.decode()
+    assert '<meta property="og:image" content="http://testserver/banner/cam-nang/1200x630.png">' in html
+    image = client.get(banner.image_url(1200, 630))
+    assert image.status_code == 200
+    assert Image.open(io.BytesIO(b"".join(image))).size == (1200, 630)
+
+
+def test_sitemap_lists_the_handbook_and_news(client, db):
+    from campaigns.tests.factories import ChapterFactory, NewsFactory
+
+    chapter, post = ChapterFactory(), NewsFactory()
+    body = (
+        client.get("/sitemap-handbook.xml").content.decode()
+        + client.get("/sitemap-news.xml").content.decode()
+    )
+    assert f"http://testserver{chapter.get_absolute_url()}" in body
+    assert f"http://testserver{post.get_absolute_url()}" in body

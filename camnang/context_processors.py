@@ -25,6 +25,25 @@ def share_image_path() -> str:
     return path
 
 
+# Which header link a page belongs under, by URL name.
+NAV_SECTIONS = {
+    "shops:districts": "shops",
+    "shops:district": "shops",
+    "shops:shop": "shops",
+    "producers:district_producers": "shops",
+    "producers:products": "products",
+    "producers:producer": "products",
+    "producers:product": "products",
+    "producers:platforms": "platforms",
+    "campaigns:handbook": "handbook",
+    "campaigns:chapter": "handbook",
+    "campaigns:banners": "handbook",
+    "campaigns:news": "news",
+    "campaigns:news_detail": "news",
+    "search": "search",
+}
+
+
 def portal(request):
     """Province and contact details every page shows."""
     return {
@@ -33,6 +52,7 @@ def portal(request):
         "hotline_url": tel_url(settings.PORTAL_HOTLINE),
         "hotline_owner": settings.PORTAL_HOTLINE_OWNER,
         "demo_notice": settings.DEMO_NOTICE,
+        "nav_section": NAV_SECTIONS.get(getattr(request.resolver_match, "view_name", None)),
         # Query strings (filters, pages) are not part of a page's canonical address.
         "canonical_url": request.build_absolute_uri(request.path),
         "default_share_image": SimpleLazyObject(lambda: request.build_absolute_uri(share_image_path())),

@@ -166,3 +166,51 @@ def test_district_list_prints_on_a4_and_its_qr_code_opens_the_district_page(live
     assert response.status == 200
     assert page.locator("h1").inner_text() == "Huyện Hà Trung"
     context.close()
+
+
+def test_staff_member_adds_and_publishes_a_shop_that_citizens_then_see(live_server, browser, ha_trung):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("canbo", "canbo@camnang.invalid", "mat-khau-rat-dai-2026")
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN")
+    page = context.new_page()
+    blocked = []
+    page.on(
+        "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
+
+    page.goto(live_server.url + "/quan-tri/")
+    page.fill("#id_username", "canbo")
+    page.fill("#id_password", "mat-khau-rat-dai-2026")
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + "/quan-tri/")
+    page.goto(live_server.url + "/quan-tri/shops/shop/add/")
+    page.fill("#id_name", "Tạp hóa Mới Mở Hà Trung")
+    page.select_option("#id_kind", "household")
+    page.select_option("#id_status", "draft")
+    page.select_option("#id_district", str(ha_trung.pk))
+    page.fill("#id_commune", "Xã Hà Lĩnh")
+    page.fill("#id_address", "Thôn 7")
+    page.fill("#id_phone", "030 999 8888")
+    page.check("#id_home_delivery")
+    screenshot(page, "admin-add-shop")
+    page.click("input[name=_save]")
+    page.wait_for_url(re.compile(r"/quan-tri/shops/shop/$"))
+
+    # A draft is not public yet; the list action publishes it.
+    public = browser.new_context(viewport=PHONE, locale="vi-VN").new_page()
+    public.goto(live_server.url + ha_trung.get_absolute_url())
+    assert "Tạp hóa Mới Mở Hà Trung" not in public.content()
+    page.locator("tr", has_text="Tạp hóa Mới Mở Hà Trung").locator("input.action-select").check()
+    page.select_option("select[name=action]", "publish")
+    page.click("button[name=index]")
+    page.wait_for_load_state()
+    assert "Đã công bố 1" in page.content()
+
+    public.goto(live_server.url + ha_trung.get_absolute_url())
+    assert "Tạp hóa Mới Mở Hà Trung" in public.content()
+    public.get_by_role("link", name="Tạp hóa Mới Mở Hà Trung", exact=True).click()
+    assert public.locator("a.btn-call").first.get_attribute("href") == "tel:0309998888"
+    screenshot(public, "published-shop")
+    assert not blocked, blocked
+    context.close()

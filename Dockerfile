@@ -15,10 +15,11 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY . .
-# Static files are collected (compressed, hashed names) into the image at build time;
+# Translations are compiled and static files collected (compressed, hashed names) into
+# the image at build time;
 # the throwaway key and host exist only for this step.
 RUN DEBUG=0 SECRET_KEY=collectstatic-only-not-a-secret ALLOWED_HOSTS=localhost \
-        python manage.py collectstatic --noinput \
+        sh -c "python manage.py compile_translations && python manage.py collectstatic --noinput" \
     && mkdir -p /app/media \
     && chown camnang:camnang /app/media
 

@@ -8,7 +8,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test lint fmt bench check-python clean
+.PHONY: help install translations setup run test lint fmt bench check-python clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,7 +25,10 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt | check-python
 
 install: $(BIN)/.installed ## Create the virtual environment and install the pinned requirements
 
-setup: install ## Migrate the database, load the reference data, the staff roles and the demo data
+translations: install ## Compile the translation catalogues (English interface)
+	$(BIN)/python manage.py compile_translations
+
+setup: install translations ## Migrate the database, load the reference data, the staff roles and the demo data
 	$(BIN)/python manage.py ensure_database
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_districts
@@ -38,7 +41,7 @@ setup: install ## Migrate the database, load the reference data, the staff roles
 run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: install translations ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(BIN)/pytest -m "not browser"
 	$(BIN)/pytest -m browser -p no:warnings
 

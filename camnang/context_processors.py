@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.templatetags.static import static
+from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, get_language_info
 
 from camnang.contact import tel_url
 
@@ -44,6 +46,20 @@ NAV_SECTIONS = {
 }
 
 
+def language_links(request) -> list[dict]:
+    """This page in each of the portal's languages, for the switcher and hreflang links."""
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": request.build_absolute_uri(translate_url(request.path, code)),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 def portal(request):
     """Province and contact details every page shows."""
     return {
@@ -52,6 +68,7 @@ def portal(request):
         "hotline_url": tel_url(settings.PORTAL_HOTLINE),
         "hotline_owner": settings.PORTAL_HOTLINE_OWNER,
         "demo_notice": settings.DEMO_NOTICE,
+        "languages": SimpleLazyObject(lambda: language_links(request)),
         "nav_section": NAV_SECTIONS.get(getattr(request.resolver_match, "view_name", None)),
         # Query strings (filters, pages) are not part of a page's canonical address.
         "canonical_url": request.build_absolute_uri(request.path),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -20,10 +21,17 @@ opendata_patterns = [
     path("<slug:district>/<slug:dataset>.json", opendata.dataset_json, name="district_json"),
 ]
 
-urlpatterns = [
+# Pages citizens read: Vietnamese at the root, English under /en/.
+public_patterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
     path("du-lieu-mo/", include((opendata_patterns, "opendata"))),
+    path("", include("shops.urls")),
+    path("", include("producers.urls")),
+    path("", include("campaigns.urls")),
+]
+
+urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
@@ -32,14 +40,13 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("", include("shops.urls")),
-    path("", include("producers.urls")),
+    # Staff work in Vietnamese, outside the language prefix.
     path(
         "quan-tri/can-xac-minh/", admin.site.admin_view(staff.verification_queue), name="verification_queue"
     ),
-    path("", include("campaigns.urls")),
     path("quan-tri/ke-hoach/", include("campaigns.staff_urls")),
     path("quan-tri/", admin.site.urls),
+    *i18n_patterns(*public_patterns, prefix_default_language=False),
 ]
 
 if settings.DEBUG:

@@ -9,13 +9,28 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
+# Load the application once in the master: a worker that is recycled (or replaces one
+# that died) is a cheap fork instead of a fresh import of Django.
+preload_app = True
 # Recycle workers now and then so slow leaks never grow; jitter keeps them from all
-# restarting at once.
-max_requests = 1000
-max_requests_jitter = 100
+# restarting at once. A TV spot can bring thousands of requests a minute per worker,
+# so the count is high enough that recycling stays rare under load.
+max_requests = 20000
+max_requests_jitter = 2000
 # Heartbeat files in memory, not on a container's overlay disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = "-"
 errorlog = "-"
 logger_class = "camnang.logging.GunicornJsonLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(server):
+    # Without a shared cache each worker keeps its own page cache and its own content
+    # version, so an edit would show only in the worker that saved it.
+    if workers > 1 and not os.environ.get("REDIS_URL") and os.environ.get("PUBLIC_CACHE_SECONDS") != "0":
+        server.log.warning(
+            "REDIS_URL is not set: with %d workers the page cache is per process and a staff edit "
+            "may take up to PUBLIC_CACHE_SECONDS to show everywhere. Set REDIS_URL.",
+            workers,
+        )

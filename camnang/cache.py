@@ -1,47 +1,88 @@
 """Whole-page cache for citizens, invalidated whenever staff change the data behind it.
 
-Every cached page is stored under a key that includes a content version. Saving or
-deleting any record of the directory or campaign apps bumps that version, so the next
-request renders afresh: a published edit shows at once, without working out which pages
-it touches. Requests that carry a session cookie (staff) neither read nor fill the cache.
+A content version counts every save or delete of a record of the directory or campaign
+apps. Each cached page remembers the version it was rendered at, and is served only
+while that is still the current version: a published edit shows at once, without
+working out which pages it touches. Requests that carry a session cookie (staff)
+neither read nor fill the cache. The cache sits in front of Django, in the WSGI
+application (camnang/wsgi.py).
 
 The version lives in the cache itself, so several workers share it only when the cache
 is shared: set REDIS_URL wherever more than one process serves the portal.
 """
 
+import gzip
 import hashlib
+import re
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 VERSION_KEY = "public-pages:version"
 CACHED_APPS = {"shops", "producers", "campaigns"}
 # Headers that belong to one response, not to the page: never replayed from the cache.
-_UNSTORED_HEADERS = {"set-cookie", "x-cache", "x-request-id", "vary"}
+_UNSTORED_HEADERS = {
+    "set-cookie",
+    "x-cache",
+    "x-request-id",
+    "vary",
+    "content-length",
+    "content-encoding",
+    "etag",
+}
+# What is worth keeping: pages and data, not files (banner images and zips have their own
+# long-lived cache headers for browsers).
+_CACHED_TYPES = {"text/html", "application/json", "text/csv", "text/plain", "application/xml"}
+_CACHED_TYPES |= {"application/rss+xml", "application/atom+xml", "image/svg+xml"}
+_MAX_BODY = 2 * 1024 * 1024
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _cache():
     return caches[settings.PUBLIC_CACHE_ALIAS]
 
 
+def _fresh_version() -> int:
+    # Microseconds since the epoch: a version that has to be created again (the cache was
+    # flushed or restarted) is always newer than any page a worker still holds in memory.
+    return time.time_ns() // 1000
+
+
 def content_version() -> int:
     cache = _cache()
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
+
+
+def per_version(name: str, compute):
+    """`compute()`, kept in the cache until the content next changes.
+
+    For small lists every page needs (categories, districts for the filter menus): one
+    cache read instead of a query per page.
+    """
+    cache = _cache()
+    key = f"per-version:{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
 
 
 def bump_content_version(**kwargs) -> None:
     cache = _cache()
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value retires the old pages
-        cache.set(VERSION_KEY, 2, timeout=None)
+    except ValueError:  # not set yet (or evicted): a fresh value retires the old pages
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def _affects_public_pages(sender) -> bool:
@@ -67,67 +108,154 @@ def connect_invalidation() -> None:
     m2m_changed.connect(_on_m2m_change, dispatch_uid="public-pages-m2m")
 
 
-class PublicPageCacheMiddleware:
-    """Serve anonymous GET requests from the cache; store successful public responses."""
+@dataclass(frozen=True)
+class CachedPage:
+    """A page as stored: its final headers and its body, once plain and once gzipped."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    version: int
+    status: str
+    headers: list[tuple[str, str]]
+    plain: bytes
+    gzipped: bytes
+    etag: str
 
-    def __call__(self, request):
-        if not self._cacheable_request(request):
-            return self.get_response(request)
-        key = self._key(request)
-        cached = _cache().get(key)
-        if cached is not None:
-            return self._from_cache(request, cached)
-        response = self.get_response(request)
-        if self._cacheable_response(response):
-            etag = (
-                response.get("ETag") or f'"{hashlib.blake2b(response.content, digest_size=12).hexdigest()}"'
-            )
-            response["ETag"] = etag
-            headers = {k: v for k, v in response.items() if k.lower() not in _UNSTORED_HEADERS}
-            _cache().set(key, (response.content, headers, etag), settings.PUBLIC_CACHE_SECONDS)
-            response["X-Cache"] = "MISS"
-            patch_vary_headers(response, ["Cookie"])
-        return response
+    @classmethod
+    def from_wsgi(cls, version: int, status: str, headers, body: bytes) -> "CachedPage":
+        encoded = any(k.lower() == "content-encoding" and v == "gzip" for k, v in headers)
+        plain = gzip.decompress(body) if encoded else body
+        kept = [(k, v) for k, v in headers if k.lower() not in _UNSTORED_HEADERS]
+        etag = f'"{hashlib.blake2b(plain, digest_size=12).hexdigest()}"'
+        return cls(version, status, kept, plain, compress_string(plain), etag)
+
+    def serve(self, environ, start_response, request_id: str, state: str = "HIT"):
+        gzip_ok = _ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")) is not None
+        etag = self.etag[:-1] + '-gzip"' if gzip_ok else self.etag
+        headers = [
+            ("ETag", etag),
+            ("Vary", "Cookie, Accept-Encoding"),
+            ("X-Request-ID", request_id),
+            ("X-Cache", state),
+        ]
+        if etag in environ.get("HTTP_IF_NONE_MATCH", ""):
+            start_response("304 Not Modified", headers)
+            return [b""]
+        body = self.gzipped if gzip_ok else self.plain
+        headers = [*self.headers, *headers, ("Content-Length", str(len(body)))]
+        if gzip_ok:
+            headers.append(("Content-Encoding", "gzip"))
+        start_response(self.status, headers)
+        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+
+class PublicPageCache:
+    """A WSGI layer in front of Django that answers repeat anonymous GETs from the cache.
+
+    A page served from here skips Django's request handling altogether, which is what
+    lets a TV-spot surge be absorbed by a 2-core server. Only what Django answered with
+    200 for the same host, scheme and URL is replayed, with the headers Django's
+    middleware set (security headers included); a request with a session cookie (staff)
+    is always passed through, and so is anything the response marked private,
+    uncacheable or cookie-setting. The request id and the partner-referral count, which
+    belong to each visit, are still done for every hit.
+    """
+
+    # Pages this process served lately, so that a hit costs one small read (the version)
+    # instead of fetching the page from the shared cache again.
+    LOCAL_PAGES = 256
+
+    def __init__(self, app):
+        self.app = app
+        self.local: OrderedDict[str, CachedPage] = OrderedDict()
+
+    def __call__(self, environ, start_response):
+        if not self._cacheable_request(environ):
+            return self.app(environ, start_response)
+        key = self._key(environ)
+        version = content_version()
+        page = self.local.get(key)
+        if page is None or page.version != version:
+            page = _cache().get(key)
+        if page is not None and page.version == version:
+            self._remember(key, page)
+            on_cached_visit(environ, page)
+            return page.serve(environ, start_response, request_id_for(environ))
+        return self._render_and_store(environ, start_response, key, version)
+
+    def _remember(self, key: str, page: CachedPage) -> None:
+        self.local[key] = page
+        self.local.move_to_end(key)
+        if len(self.local) > self.LOCAL_PAGES:
+            self.local.popitem(last=False)
+
+    def _render_and_store(self, environ, start_response, key, version):
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured.update(status=status, headers=headers)
+            return start_response(status, headers, exc_info) if exc_info else (lambda data: None)
+
+        result = self.app(environ, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        status, headers = captured["status"], captured["headers"]
+        if self._cacheable_response(status, headers, body):
+            page = CachedPage.from_wsgi(version, status, headers, body)
+            _cache().set(key, page, settings.PUBLIC_CACHE_SECONDS)
+            self._remember(key, page)
+            request_id = next((v for k, v in headers if k.lower() == "x-request-id"), "-")
+            return page.serve(environ, start_response, request_id, state="MISS")
+        start_response(status, headers)
+        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
     @staticmethod
-    def _cacheable_request(request) -> bool:
+    def _cacheable_request(environ) -> bool:
         return (
             settings.PUBLIC_CACHE_SECONDS > 0
-            and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(settings.PUBLIC_CACHE_EXCLUDED_PREFIXES)
+            and environ["REQUEST_METHOD"] in ("GET", "HEAD")
+            and f"{settings.SESSION_COOKIE_NAME}=" not in environ.get("HTTP_COOKIE", "")
+            and not environ.get("PATH_INFO", "").startswith(settings.PUBLIC_CACHE_EXCLUDED_PREFIXES)
         )
 
     @staticmethod
-    def _cacheable_response(response) -> bool:
-        cache_control = response.get("Cache-Control", "")
+    def _cacheable_response(status: str, headers, body: bytes) -> bool:
+        names = {k.lower(): v for k, v in headers}
+        content_type = names.get("content-type", "").split(";")[0]
+        cache_control = names.get("cache-control", "")
         return (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
+            status.startswith("200")
+            and "set-cookie" not in names
+            and content_type in _CACHED_TYPES
+            and len(body) <= _MAX_BODY
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
 
     @staticmethod
-    def _key(request) -> str:
-        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
-        return f"public-pages:{content_version()}:{language}:{path}"
+    def _key(environ) -> str:
+        scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
+        host, path = environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", "")
+        url = f"{scheme}://{host}{path}?{environ.get('QUERY_STRING', '')}"
+        return "public-pages:" + hashlib.blake2b(url.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
-    @staticmethod
-    def _from_cache(request, cached):
-        content, headers, etag = cached
-        if etag in request.headers.get("If-None-Match", ""):
-            response = HttpResponseNotModified()
-        else:
-            response = HttpResponse(content)
-        for name, value in headers.items():
-            if response.status_code == 200 or name.lower() != "content-type":
-                response[name] = value
-        response["ETag"] = etag
-        response["X-Cache"] = "HIT"
-        patch_vary_headers(response, ["Cookie"])
-        return response
+
+def request_id_for(environ) -> str:
+    from camnang.middleware import valid_request_id
+
+    return valid_request_id(environ.get("HTTP_X_REQUEST_ID", ""))
+
+
+def on_cached_visit(environ, page: CachedPage) -> None:
+    """What every visit still does when its page comes from the cache: count referrals."""
+    from campaigns.referrals import count_visit
+
+    count_visit(
+        method=environ["REQUEST_METHOD"],
+        path=environ.get("PATH_INFO", ""),
+        status=int(page.status.split()[0]),
+        content_type=dict((k.lower(), v) for k, v in page.headers).get("content-type", ""),
+        query_string=environ.get("QUERY_STRING", ""),
+        referer=environ.get("HTTP_REFERER", ""),
+        own_host=environ.get("HTTP_HOST", ""),
+    )

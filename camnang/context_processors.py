@@ -1,30 +1,23 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.templatetags.static import static
-from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
+from camnang.cache import per_version
 from camnang.contact import tel_url
 
 SHARE_IMAGE_SIZE = (1200, 630)
 
 
 def share_image_path() -> str:
-    """The 1200 x 630 size of the first active banner, or the built-in share image.
-
-    Looked up once per content version (any edit may change it), not per page.
-    """
-    from camnang.cache import content_version
+    """The 1200 x 630 size of the first active banner, or the built-in share image."""
     from campaigns.models import Banner
 
-    key = f"share-image:{content_version()}"
-    path = cache.get(key)
-    if path is None:
+    def compute():
         banner = Banner.objects.filter(is_active=True).order_by("position", "pk").first()
-        path = banner.image_url(*SHARE_IMAGE_SIZE) if banner else static("img/og-share.png")
-        cache.set(key, path, None)
-    return path
+        return banner.image_url(*SHARE_IMAGE_SIZE) if banner else static("img/og-share.png")
+
+    return per_version("share-image", compute)
 
 
 # Which header link a page belongs under, by URL name.
@@ -47,17 +40,28 @@ NAV_SECTIONS = {
 
 
 def language_links(request) -> list[dict]:
-    """This page in each of the portal's languages, for the switcher and hreflang links."""
+    """This page in each of the portal's languages, for the switcher and hreflang links.
+
+    Public URLs carry no prefix in the default language and /<code>/ in the others
+    (i18n_patterns with prefix_default_language=False), so the other versions of a page
+    are found by swapping that prefix, without resolving the URL again.
+    """
     current = get_language()
-    return [
-        {
-            "code": code,
-            "name": get_language_info(code)["name_local"],
-            "url": request.build_absolute_uri(translate_url(request.path, code)),
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    path = request.path
+    prefix = f"/{current}/"
+    bare = "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
+    links = []
+    for code, _name in settings.LANGUAGES:
+        localised = bare if code == settings.LANGUAGE_CODE else f"/{code}{bare}"
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": request.build_absolute_uri(localised),
+                "current": code == current,
+            }
+        )
+    return links
 
 
 def portal(request):

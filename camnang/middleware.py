@@ -13,6 +13,11 @@ _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 RETRY_AFTER_SECONDS = 30
 
 
+def valid_request_id(incoming: str) -> str:
+    """The load balancer's request id when it looks sane, else a new one."""
+    return incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+
+
 class RequestIdMiddleware:
     """Give every request an id (or keep a sane one from the load balancer) for the logs."""
 
@@ -20,8 +25,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = valid_request_id(request.headers.get("X-Request-ID", ""))
         token = request_id_var.set(request_id)
         request.id = request_id
         try:
@@ -81,4 +85,23 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
+        return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """The Content-Security-Policy header, built once from settings by django-csp.
+
+    The portal's policy is the same for every response (no nonces, no per-view changes),
+    so it is not rebuilt per request as django-csp's own middleware does.
+    """
+
+    def __init__(self, get_response):
+        from csp.utils import build_policy
+
+        self.get_response = get_response
+        self.policy = build_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", self.policy)
         return response

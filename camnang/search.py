@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from camnang.fragments import render_cards
+from camnang.pagination import cached_count
 from camnang.text import fold
 from producers.models import Producer, Product
 from shops.models import Shop
@@ -17,9 +19,15 @@ class ResultGroup:
     key: str
     label: str
     queryset: QuerySet
+    card_template: str
+    card_name: str
 
     def count(self) -> int:
-        return self.queryset.count()
+        return cached_count(self.queryset)
+
+    def cards(self, rows) -> list:
+        """Cards for `rows` (a slice of this group's queryset), each with its district."""
+        return render_cards(rows, self.card_template, name=self.card_name, context={"show_district": True})
 
 
 def ranked(queryset: QuerySet, query: str) -> QuerySet:
@@ -43,7 +51,19 @@ def search_groups(query: str, *, district=None) -> list[ResultGroup]:
         producers = producers.filter(district=district)
         products = products.filter(producer__district=district)
     return [
-        ResultGroup("shops", _("Cửa hàng"), ranked(shops, query).for_listing()),
-        ResultGroup("producers", _("Cơ sở sản xuất"), ranked(producers, query).for_listing()),
-        ResultGroup("products", _("Sản phẩm"), ranked(products, query).for_listing()),
+        ResultGroup("shops", _("Cửa hàng"), ranked(shops, query), "shops/includes/shop_card.html", "shop"),
+        ResultGroup(
+            "producers",
+            _("Cơ sở sản xuất"),
+            ranked(producers, query),
+            "producers/includes/producer_card.html",
+            "producer",
+        ),
+        ResultGroup(
+            "products",
+            _("Sản phẩm"),
+            ranked(products, query),
+            "producers/includes/product_card.html",
+            "product",
+        ),
     ]

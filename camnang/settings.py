@@ -56,19 +56,20 @@ MIDDLEWARE = [
     "camnang.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # Compresses what the page cache has not already compressed.
+    "django.middleware.gzip.GZipMiddleware",
+    "camnang.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Counts visits sent by partner sites' banners (stores no personal data); the page
+    # cache in front of Django counts the visits it answers itself.
+    "campaigns.referrals.ReferralMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "camnang.middleware.DatabaseUnavailableMiddleware",
-    # Counts visits sent by partner sites' banners (stores no personal data); outside the
-    # page cache so that visits answered from the cache count too.
-    "campaigns.referrals.ReferralMiddleware",
-    "camnang.cache.PublicPageCacheMiddleware",
     # Who made a change is taken from the request.
     "simple_history.middleware.HistoryRequestMiddleware",
     # django-axes asks for the last place.
@@ -191,7 +192,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "camnang.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "camnang",
         }
@@ -201,6 +202,9 @@ else:
 PUBLIC_CACHE_ALIAS = "default"
 # How long a rendered public page is kept; any edit by staff retires it at once.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
+# How long a rendered card (a shop, producer or product in a list) is kept; edits
+# retire cards at once, like pages.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 PUBLIC_CACHE_EXCLUDED_PREFIXES = ("/quan-tri/", "/go/", "/healthz", "/media/", "/static/")
 
 # --- Uploads ----------------------------------------------------------------------

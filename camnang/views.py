@@ -2,8 +2,10 @@ from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from camnang.cache import per_version
 from camnang.forms import FilterForm
 from camnang.pagination import paginate
 from camnang.search import MAX_QUERY_LENGTH, search_groups
@@ -19,18 +21,28 @@ HOME_NEWS = 3
 
 
 def home(request):
-    context = {
-        "districts": District.objects.active().with_counts(),
-        "platforms": Platform.objects.filter(is_active=True),
-        "featured_products": Product.objects.published()
-        .filter(ocop_stars__gte=3, producer__district__is_active=True)
-        .exclude(photo="")
-        .for_listing()
-        .order_by("-ocop_stars", "name")[:6],
-        "handbook_chapters": HandbookChapter.objects.published().in_reading_order()[:HOME_CHAPTERS],
-        "latest_news": NewsPost.objects.visible().for_listing()[:HOME_NEWS],
-    }
-    return render(request, "home.html", context)
+    def page_data():
+        return {
+            "districts": list(District.objects.active().with_counts()),
+            "platforms": list(Platform.objects.filter(is_active=True)),
+            "featured_products": list(
+                Product.objects.published()
+                .filter(ocop_stars__gte=3, producer__district__is_active=True)
+                .exclude(photo="")
+                .for_listing()
+                .order_by("-ocop_stars", "name")[:6]
+            ),
+            "handbook_chapters": list(
+                HandbookChapter.objects.published()
+                .in_reading_order()
+                .defer("body", "body_html")[:HOME_CHAPTERS]
+            ),
+            "latest_news": list(NewsPost.objects.visible().for_listing()[:HOME_NEWS]),
+        }
+
+    # Counting every district's shops is the costly part; it changes only with the content
+    # (and the news list with the date, since posts can be scheduled).
+    return render(request, "home.html", per_version(f"home:{timezone.localdate()}", page_data))
 
 
 class SearchForm(FilterForm):
@@ -54,7 +66,7 @@ class SearchForm(FilterForm):
 
 
 def search(request):
-    form = SearchForm(request.GET, district=list(District.objects.active()))
+    form = SearchForm(request.GET, district=per_version("districts", lambda: list(District.objects.active())))
     applied = form.applied
     query = applied.get("q", "")
     context = {
@@ -76,10 +88,12 @@ def search(request):
         if selected:
             group = next(g for g in groups if g.key == selected)
             context["group"] = group
-            context["page_obj"] = paginate(request, group.queryset, RESULTS_PER_PAGE)
+            page_obj = paginate(request, group.queryset, RESULTS_PER_PAGE)
+            context["page_obj"] = page_obj
+            context["cards"] = group.cards(page_obj.object_list)
         else:
             for group in groups:
-                group.preview = list(group.queryset[:RESULTS_PREVIEW]) if group.total else []
+                group.preview = group.cards(group.queryset[:RESULTS_PREVIEW]) if group.total else []
     return render(request, "search.html", context)
 
 

@@ -3,4 +3,9 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "camnang.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Pages anonymous visitors have already been served come from the cache, before Django.
+from camnang.cache import PublicPageCache  # noqa: E402
+
+application = PublicPageCache(django_application)

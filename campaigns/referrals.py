@@ -12,6 +12,7 @@ UPDATE and a request that does not costs nothing.
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -55,10 +56,8 @@ def forget_partner_map(**kwargs) -> None:
     cache.delete(CACHE_KEY)
 
 
-def referring_partner(request) -> int | None:
-    """The id of the partner this request came from, or None; never raises on junk input."""
-    tag = request.GET.get("ref", "")
-    referer = request.META.get("HTTP_REFERER", "")
+def referring_partner(*, tag: str, referer: str, own_host: str) -> int | None:
+    """The id of the partner a visit came from, or None; never raises on junk input."""
     if not tag and not referer:
         return None
     partners = partner_map()
@@ -67,18 +66,32 @@ def referring_partner(request) -> int | None:
         return partners["tags"][tag]
     if referer and len(referer) <= MAX_REFERER_LENGTH:
         host = site_host(referer)
-        if host and host != site_host(f"//{request.get_host()}"):
+        if host and host != site_host(f"//{own_host}"):
             return partners["hosts"].get(host)
     return None
 
 
-def _countable(request, response) -> bool:
-    return (
-        request.method == "GET"
-        and response.status_code == 200
-        and response.get("Content-Type", "").startswith("text/html")
-        and not request.path.startswith(SKIPPED_PREFIXES)
-    )
+def count_visit(
+    *, method: str, path: str, status: int, content_type: str, query_string: str, referer: str, own_host: str
+) -> None:
+    """Count one answered visit for the partner that sent it, if any.
+
+    Called by the middleware for pages Django renders and by the page cache
+    (camnang.cache) for pages it serves, so every visit counts once.
+    """
+    if not (
+        method == "GET"
+        and status == 200
+        and content_type.startswith("text/html")
+        and not path.startswith(SKIPPED_PREFIXES)
+    ):
+        return
+    tag = ""
+    if "ref=" in query_string:
+        tag = parse_qs(query_string[:MAX_REFERER_LENGTH]).get("ref", [""])[0]
+    partner_id = referring_partner(tag=tag, referer=referer, own_host=own_host)
+    if partner_id is not None:
+        count_referral(partner_id=partner_id, day=timezone.localdate())
 
 
 class ReferralMiddleware:
@@ -87,8 +100,13 @@ class ReferralMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if _countable(request, response):
-            partner_id = referring_partner(request)
-            if partner_id is not None:
-                count_referral(partner_id=partner_id, day=timezone.localdate())
+        count_visit(
+            method=request.method,
+            path=request.path,
+            status=response.status_code,
+            content_type=response.get("Content-Type", ""),
+            query_string=request.META.get("QUERY_STRING", ""),
+            referer=request.META.get("HTTP_REFERER", ""),
+            own_host=request.META.get("HTTP_HOST", ""),
+        )
         return response

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
+from camnang.cache import per_version
 from camnang.models import Status
 from camnang.pagination import paginate
 from camnang.printing import print_context
@@ -59,8 +60,10 @@ class ProductListView(TemplateView):
         context = super().get_context_data(**kwargs)
         form = ProductFilterForm(
             self.request.GET,
-            category=list(Category.objects.filter(products__isnull=False).distinct()),
-            district=list(District.objects.active()),
+            category=per_version(
+                "product-categories", lambda: list(Category.objects.filter(products__isnull=False).distinct())
+            ),
+            district=per_version("districts", lambda: list(District.objects.active())),
         )
         products = form.filter(Product.objects.published().for_listing())
         context.update(filter_form=form, page_obj=paginate(self.request, products, PER_PAGE))

@@ -1,7 +1,10 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from camnang.pagination import paginate
+from camnang.cache import per_version
+from camnang.fragments import render_cards_for_ids
+from camnang.pagination import paginate_ids
 from camnang.printing import print_context
 from camnang.qr import qr_code_response
 from shops.forms import ShopFilterForm
@@ -16,7 +19,7 @@ class DistrictListView(ListView):
     context_object_name = "districts"
 
     def get_queryset(self):
-        return District.objects.active().with_counts()
+        return per_version("districts-with-counts", lambda: list(District.objects.active().with_counts()))
 
 
 class DistrictShopsMixin:
@@ -24,31 +27,52 @@ class DistrictShopsMixin:
 
     context_object_name = "district"
 
-    def get_queryset(self):
-        return District.objects.active()
+    def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
+        district = per_version(
+            f"district:{slug}", lambda: District.objects.active().filter(slug=slug).first() or 0
+        )
+        if not district:
+            raise Http404
+        return district
 
     def filtered_shops(self):
-        form = ShopFilterForm(self.request.GET, category=list(Category.objects.all()))
-        shops = form.filter(Shop.objects.published().in_district(self.object)).prefetch_related("categories")
+        categories = per_version("categories", lambda: list(Category.objects.all()))
+        form = ShopFilterForm(self.request.GET, category=categories)
+        shops = form.filter(Shop.objects.published().in_district(self.object))
         return form, shops
 
 
 class DistrictDetailView(DistrictShopsMixin, DetailView):
-    """A district's shops, filtered and paginated, with a preview of its producers."""
+    """A district's shops, filtered and paginated, with a preview of its producers.
+
+    Everything it reads is kept per content version (the district, the ids on each page
+    of each filtered list, the rendered cards), so a busy district's page costs no query
+    until staff change something.
+    """
 
     template_name = "shops/district_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        district = self.object
         form, shops = self.filtered_shops()
+        page_obj, shop_ids = paginate_ids(
+            self.request, shops, SHOPS_PER_PAGE, key=f"district-shops:{district.pk}:{form.cache_key}"
+        )
         # The reverse relation keeps shops free of imports from producers.
-        producers = self.object.producers.published()
+        producers = district.producers.published()
+        preview, producer_count = per_version(
+            f"district-producers:{district.pk}",
+            lambda: (list(producers[:PRODUCERS_PREVIEW]), producers.count()),
+        )
         context.update(
             filter_form=form,
             filters_applied=bool(form.applied),
-            page_obj=paginate(self.request, shops, SHOPS_PER_PAGE),
-            producers=producers[:PRODUCERS_PREVIEW],
-            producer_count=producers.count(),
+            page_obj=page_obj,
+            shop_cards=render_cards_for_ids(Shop, shop_ids, "shops/includes/shop_card.html", name="shop"),
+            producers=preview,
+            producer_count=producer_count,
         )
         return context
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from camnang.models import Status
-from camnang.tests.utils import count_queries, h1_count
+from camnang.tests.utils import card_names, count_queries, h1_count
 from producers.tests.factories import ProducerFactory, ProductFactory
 from shops.models import Category
 from shops.tests.factories import ShopFactory
@@ -25,8 +25,9 @@ def directory(districts):
 
 
 def names(response, key):
+    """The names on a group's result cards, as shown."""
     group = next(g for g in response.context["groups"] if g.key == key)
-    return sorted(item.name for item in group.preview)
+    return sorted(card_names(group.preview))
 
 
 @pytest.mark.parametrize("query", ["dong son", "ĐÔNG SƠN", "Đông Sơn", "đông sơn", "  Dong   SON "])

@@ -17,6 +17,15 @@ def count_queries(client, url) -> int:
     return len(ctx.captured_queries)
 
 
+def card_names(cards) -> list[str]:
+    """The names shown on rendered cards (shop, producer or product), in order."""
+    import html
+    import re
+
+    titles = [re.search(r'class="card-title"><a [^>]*>([^<]+)</a>', str(card)).group(1) for card in cards]
+    return [html.unescape(title) for title in titles]
+
+
 def h1_count(response) -> int:
     return response.content.decode().count("<h1")
 
@@ -72,3 +81,53 @@ def admin_confirm_import(client, app_model: str, dry_run_response):
     return client.post(
         reverse(f"admin:{app_model}_process_import"), {k: form.initial[k] for k in form.initial}
     )
+
+
+class WsgiResponse:
+    def __init__(self, status: str, headers, body: bytes):
+        self.status_code = int(status.split()[0])
+        self.headers = {k.lower(): v for k, v in headers}
+        self.content = body
+
+    def __getitem__(self, name):
+        return self.headers[name.lower()]
+
+    def __contains__(self, name):
+        return name.lower() in self.headers
+
+
+def wsgi_get(path: str, *, headers: dict | None = None, method: str = "GET", host: str = "testserver"):
+    """A request through the whole WSGI application, page cache included, as gunicorn makes it."""
+    import io
+    import sys
+    from urllib.parse import unquote
+
+    from camnang.wsgi import application
+
+    path_info, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": unquote(path_info),
+        "QUERY_STRING": query,
+        "SERVER_NAME": host,
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+    }
+    for name, value in (headers or {}).items():
+        environ["HTTP_" + name.upper().replace("-", "_")] = value
+    started = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        started.update(status=status, headers=response_headers)
+
+    result = application(environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return WsgiResponse(started["status"], started["headers"], body)

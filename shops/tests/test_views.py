@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from camnang.models import Status
-from camnang.tests.utils import count_queries, h1_count
+from camnang.tests.utils import card_names, count_queries, h1_count
 from shops.models import Category, Shop
 from shops.tests.factories import ShopFactory
 
@@ -40,7 +40,7 @@ def test_district_filters_by_category_kind_and_delivery(client, ha_trung):
     url = ha_trung.get_absolute_url()
 
     def names(query):
-        return [s.name for s in client.get(url, query).context["page_obj"]]
+        return card_names(client.get(url, query).context["shop_cards"])
 
     assert names({"category": "thuoc-vat-tu-y-te"}) == ["Nhà thuốc Phúc An"]
     assert names({"kind": "market"}) == ["Chợ Đò Lèn"]

@@ -1,0 +1,54 @@
+"""Rendered cards (a shop, a producer, a product in a list) cached one by one.
+
+A district page shows 50 cards; rendering them through the template engine is most of
+the page's cost, and the same card appears on many pages (district, search, pages of
+results). Each card's HTML is cached under the content version (see camnang.cache), the
+language and the template, so any edit by staff retires them all at once, exactly like
+whole pages. Only the ids of the rows on the page are read on a hit; the full rows (with
+their related data) are loaded only for the cards that must be rendered.
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import QuerySet
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from camnang.cache import content_version
+
+
+def render_cards(
+    rows: QuerySet, template_name: str, *, name: str, context: dict | None = None
+) -> list[SafeString]:
+    """The HTML of one card per row of `rows` (a queryset, possibly sliced), in order."""
+    ids = list(rows.values_list("pk", flat=True))
+    return render_cards_for_ids(rows.model, ids, template_name, name=name, context=context)
+
+
+def render_cards_for_ids(
+    model, ids: list[int], template_name: str, *, name: str, context: dict | None = None
+) -> list[SafeString]:
+    """The HTML of one card per id, in order; only the cards not in the cache are rendered.
+
+    `name` is the variable the card template expects. The rows to render are loaded
+    with their queryset's `for_listing()`, which fetches what a card shows.
+    """
+    if not ids:
+        return []
+    context = context or {}
+    cache = caches[settings.PUBLIC_CACHE_ALIAS]
+    variant = ",".join(f"{k}={v}" for k, v in sorted(context.items()))
+    prefix = f"card:{content_version()}:{get_language()}:{template_name}:{variant}"
+    keys = {pk: f"{prefix}:{pk}" for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        template = get_template(template_name)
+        rendered = {
+            keys[obj.pk]: template.render({name: obj, **context})
+            for obj in model._default_manager.filter(pk__in=missing).for_listing()
+        }
+        cache.set_many(rendered, settings.FRAGMENT_CACHE_SECONDS)
+        found.update(rendered)
+    return [mark_safe(found[keys[pk]]) for pk in ids if keys[pk] in found]

@@ -203,7 +203,9 @@ def outage_server(tmp_path):
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
-        "PUBLIC_CACHE_SECONDS": "0",  # every request must reach the database here
+        # Every request must reach the database here: no page or fragment cache.
+        "PUBLIC_CACHE_SECONDS": "0",
+        "FRAGMENT_CACHE_SECONDS": "0",
         "REDIS_URL": "",
     }
     run_manage("migrate", "--noinput", env_overrides=env, check=True)

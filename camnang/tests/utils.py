@@ -102,6 +102,9 @@ def wsgi_get(path: str, *, headers: dict | None = None, method: str = "GET", hos
     import sys
     from urllib.parse import unquote
 
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
     from camnang.wsgi import application
 
     path_info, _, query = path.partition("?")
@@ -124,10 +127,18 @@ def wsgi_get(path: str, *, headers: dict | None = None, method: str = "GET", hos
     def start_response(status, response_headers, exc_info=None):
         started.update(status=status, headers=response_headers)
 
-    result = application(environ, start_response)
+    # As Django's test client does: the test's database connection (and its transaction)
+    # must survive the request's start and end signals.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
-        body = b"".join(result)
+        result = application(environ, start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
     finally:
-        if hasattr(result, "close"):
-            result.close()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return WsgiResponse(started["status"], started["headers"], body)

@@ -5,6 +5,14 @@ import io
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """The English interface needs its compiled catalogue, as `make` builds it."""
+    from django.core.management import call_command
+
+    call_command("compile_translations", stdout=io.StringIO())
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,6 +24,16 @@ def _test_settings(settings, tmp_path):
     settings.DEMO_NOTICE = False
     # Login lockout is switched on only in the tests about it (they log in for real).
     settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Vietnamese: a request to an /en/ page leaves English active."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
 
 
 @pytest.fixture(autouse=True)

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
@@ -56,7 +58,8 @@ def language_links(request) -> list[dict]:
         links.append(
             {
                 "code": code,
-                "name": get_language_info(code)["name_local"],
+                # Django spells some local names with combining accents: keep one form (NFC).
+                "name": unicodedata.normalize("NFC", get_language_info(code)["name_local"]),
                 "url": request.build_absolute_uri(localised),
                 "current": code == current,
             }

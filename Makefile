@@ -41,7 +41,11 @@ setup: install translations ## Migrate the database, load the reference data, th
 run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install translations ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: install translations node_modules/.installed ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(BIN)/pytest -m "not browser"
 	$(BIN)/pytest -m browser -p no:warnings
 

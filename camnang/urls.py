@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.static import serve
 
 from camnang import opendata, staff, views
 from camnang.sitemaps import SITEMAPS
@@ -49,5 +50,11 @@ urlpatterns = [
     *i18n_patterns(*public_patterns, prefix_default_language=False),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            cache_control(public=True, max_age=7 * 24 * 3600)(serve),
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )

@@ -8,6 +8,7 @@ share a process with the rest of the suite's database connections.
 """
 
 import importlib
+import io
 import os
 import re
 from pathlib import Path
@@ -214,3 +215,59 @@ def test_staff_member_adds_and_publishes_a_shop_that_citizens_then_see(live_serv
     screenshot(public, "published-shop")
     assert not blocked, blocked
     context.close()
+
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def key_pages(ha_trung):
+    """The pages citizens use most, with enough content to be representative."""
+    from django.core.management import call_command
+
+    from campaigns.models import Banner, HandbookChapter
+
+    call_command("load_campaigns", stdout=io.StringIO())
+    shop = ShopFactory(
+        name="Tạp hóa Minh Hằng", district=ha_trung, home_delivery=True, website="https://example.vn"
+    )
+    ShopFactory.create_batch(3, district=ha_trung, pickup=True)
+    producer = ProducerFactory(
+        name="HTX Nông nghiệp Hà Lĩnh", district=ha_trung, description="Trồng lúa nếp."
+    )
+    ProductFactory(producer=producer, name="Gạo nếp cái hoa vàng", ocop_stars=4, price=35000, unit="kg")
+    ListingFactory(producer=producer)
+    return {
+        "home": "/",
+        "district": ha_trung.get_absolute_url(),
+        "shop": shop.get_absolute_url(),
+        "producer": producer.get_absolute_url(),
+        "search": "/tim-kiem/?q=ha+trung",
+        "chapter": HandbookChapter.objects.published().first().get_absolute_url(),
+        "banner kit": Banner.objects.first().get_absolute_url().split("#")[0],
+        "home (English)": "/en/",
+    }
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by npm (make test does it)")
+def test_key_pages_have_no_serious_accessibility_violations(live_server, browser, key_pages):
+    # axe is injected as a script the page did not ship; the page's CSP would refuse it.
+    problems = {}
+    for viewport in (PHONE, DESKTOP):
+        context = browser.new_context(viewport=viewport, bypass_csp=True, locale="vi-VN")
+        page = context.new_page()
+        for name, path in key_pages.items():
+            page.goto(live_server.url + path)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+            serious = [
+                f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+                for v in result["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+            if serious:
+                problems[f"{name} at {viewport['width']} px"] = serious
+        context.close()
+    assert not problems, "\n".join(
+        f"{page}: {issue}" for page, issues in problems.items() for issue in issues
+    )

@@ -66,3 +66,11 @@ def test_staff_pages_stay_in_vietnamese(admin_client):
     html = admin_client.get(reverse("admin:index"), headers={"accept-language": "en"}).content.decode()
     assert "Quản trị Cẩm nang" in html
     assert admin_client.get("/en/quan-tri/").status_code == 404
+
+
+def test_the_admin_is_vietnamese_down_to_third_party_screens(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Access attempts" not in html and "lần đăng nhập" in html.lower()
+    widgets = admin_client.get("/quan-tri/jsi18n/").content.decode()
+    assert "Choose all %s" in widgets  # the message ids of the two-box selector ...
+    assert "Ch\\u1ecdn t\\u1ea5t c\\u1ea3" in widgets or "Chọn tất cả" in widgets  # ... in Vietnamese

@@ -8,7 +8,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations setup run test lint fmt bench check-python clean
+.PHONY: help install translations setup run test lint fmt bench lighthouse check-python clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +60,9 @@ fmt: install ## Fix what ruff can and format the code
 bench: install ## Load benchmark on PostgreSQL with gunicorn and wrk (see bench/run.py)
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	DEBUG=0 $(BIN)/python bench/run.py
+
+lighthouse: install ## Lighthouse scores (mobile) of the key pages, on the demo data of `make setup`
+	DEBUG=0 $(BIN)/python bench/lighthouse.py
 
 clean: ## Remove the virtual environment, the SQLite database and uploads
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -34,6 +34,8 @@ public_patterns = [
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",

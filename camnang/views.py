@@ -1,6 +1,7 @@
 from django import forms
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,8 +103,12 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /quan-tri/",
         "Disallow: /go/",
-        "Disallow: /tim-kiem/",
         "Disallow: /*/in/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -46,7 +46,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: install translations node_modules/.installed ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" -n 2
 	$(BIN)/pytest -m browser -p no:warnings
 
 lint: install ## ruff check and format check

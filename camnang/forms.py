@@ -1,4 +1,9 @@
 from django import forms
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from camnang.cache import per_version
 
 
 class FilterForm(forms.Form):
@@ -51,3 +56,9 @@ class FilterForm(forms.Form):
                 {"name": bound.html_name, "id": bound.id_for_label, "label": bound.label, "options": options}
             )
         return fields
+
+    def fields_html(self) -> str:
+        """The selects of this form, rendered once per choice of filters (and language)."""
+        key = f"filter-fields:{type(self).__name__}:{get_language()}:{self.cache_key}"
+        html = per_version(key, lambda: render_to_string("includes/filter_fields.html", {"form": self}))
+        return mark_safe(html)

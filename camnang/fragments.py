@@ -12,15 +12,24 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import QuerySet
 from django.template.loader import get_template
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from camnang.cache import content_version
 
 
-def render_cards(
-    rows: QuerySet, template_name: str, *, name: str, context: dict | None = None
-) -> list[SafeString]:
+class Cards(list):
+    """Rendered cards, in order; a template prints them all with {{ cards.html }}.
+
+    Printing the joined HTML once is much cheaper than a template loop over 50 items.
+    """
+
+    @property
+    def html(self) -> str:
+        return mark_safe("".join(self))
+
+
+def render_cards(rows: QuerySet, template_name: str, *, name: str, context: dict | None = None) -> Cards:
     """The HTML of one card per row of `rows` (a queryset, possibly sliced), in order."""
     ids = list(rows.values_list("pk", flat=True))
     return render_cards_for_ids(rows.model, ids, template_name, name=name, context=context)
@@ -28,14 +37,14 @@ def render_cards(
 
 def render_cards_for_ids(
     model, ids: list[int], template_name: str, *, name: str, context: dict | None = None
-) -> list[SafeString]:
+) -> Cards:
     """The HTML of one card per id, in order; only the cards not in the cache are rendered.
 
     `name` is the variable the card template expects. The rows to render are loaded
     with their queryset's `for_listing()`, which fetches what a card shows.
     """
     if not ids:
-        return []
+        return Cards()
     context = context or {}
     cache = caches[settings.PUBLIC_CACHE_ALIAS]
     variant = ",".join(f"{k}={v}" for k, v in sorted(context.items()))
@@ -51,4 +60,4 @@ def render_cards_for_ids(
         }
         cache.set_many(rendered, settings.FRAGMENT_CACHE_SECONDS)
         found.update(rendered)
-    return [mark_safe(found[keys[pk]]) for pk in ids if keys[pk] in found]
+    return Cards(mark_safe(found[keys[pk]]) for pk in ids if keys[pk] in found)

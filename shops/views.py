@@ -62,16 +62,18 @@ class DistrictDetailView(DistrictShopsMixin, DetailView):
         )
         # The reverse relation keeps shops free of imports from producers.
         producers = district.producers.published()
-        preview, producer_count = per_version(
+        producer_ids, producer_count = per_version(
             f"district-producers:{district.pk}",
-            lambda: (list(producers[:PRODUCERS_PREVIEW]), producers.count()),
+            lambda: (list(producers.values_list("pk", flat=True)[:PRODUCERS_PREVIEW]), producers.count()),
         )
         context.update(
             filter_form=form,
             filters_applied=bool(form.applied),
             page_obj=page_obj,
             shop_cards=render_cards_for_ids(Shop, shop_ids, "shops/includes/shop_card.html", name="shop"),
-            producers=preview,
+            producer_cards=render_cards_for_ids(
+                producers.model, producer_ids, "producers/includes/producer_card.html", name="producer"
+            ),
             producer_count=producer_count,
         )
         return context

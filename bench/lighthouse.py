@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import RESULTS, ROOT, sh, wait_for
+from run import RESULTS, ROOT, Server, sh
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CHROMIUM = "/usr/bin/chromium"
@@ -85,33 +85,13 @@ def main():
     sh(sys.executable, "manage.py", "compile_translations", env=env, capture=True)
     sh(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     pages = key_pages(env)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "camnang.wsgi",
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{PORT}/healthz/")
-        results = {}
+    results = {}
+    with Server(env, port=PORT):
         print(f"{'page':<18}" + "".join(f"{name:>16}" for name in CATEGORIES))
         for name, path in pages.items():
             scores = audit(f"http://127.0.0.1:{PORT}{path}", tmp / "report.json")
             results[name] = {"path": path, **scores}
             print(f"{name:<18}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "lighthouse.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
 

@@ -107,8 +107,11 @@ def _ms(value: float | None) -> str:
 
 
 class Server:
-    def __init__(self, env: dict):
+    """gunicorn with production settings on a loopback port, for the length of a `with`."""
+
+    def __init__(self, env: dict, port: int = PORT):
         self.env = env
+        self.port = port
         self.process = None
 
     def __enter__(self):
@@ -121,14 +124,14 @@ class Server:
                 "-c",
                 "gunicorn.conf.py",
                 "--bind",
-                f"127.0.0.1:{PORT}",
+                f"127.0.0.1:{self.port}",
             ],
             cwd=ROOT,
             env={**os.environ, **self.env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        wait_for(f"http://127.0.0.1:{PORT}/healthz/")
+        wait_for(f"http://127.0.0.1:{self.port}/healthz/")
         return self
 
     def __exit__(self, *exc):

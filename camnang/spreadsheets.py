@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from camnang.fields import parse_months
+from camnang.models import Status
 from camnang.text import fold
 from shops.geography import DistrictMatcher
 from shops.models import ALL_DISTRICTS_PERMISSION, Category, District
@@ -49,6 +50,23 @@ class Column(fields.Field):
         )
         self.guide = guide
         self.required = required
+
+
+def status_column(column_name, *, attribute="status", guide=None):
+    """A record's publication status; a blank cell means a draft."""
+    return Column(
+        attribute,
+        column_name,
+        ChoiceWidget(Status),
+        default=Status.DRAFT,
+        guide=guide or _("Để trống là Bản nháp; chỉ mục Đã công bố hiện trên trang công khai."),
+    )
+
+
+def verified_column():
+    return Column(
+        "verified_on", _("Xác minh ngày"), DayWidget(), guide=_("Ngày/tháng/năm, ví dụ 25/08/2021.")
+    )
 
 
 class TextWidget(widgets.Widget):

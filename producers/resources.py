@@ -15,12 +15,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.results import RowResult
 
-from camnang.models import Status
 from camnang.spreadsheets import (
     CategoryWidget,
     ChoiceWidget,
     Column,
-    DayWidget,
     DistrictWidget,
     MonthsWidget,
     OcopWidget,
@@ -28,6 +26,8 @@ from camnang.spreadsheets import (
     PriceWidget,
     SheetResource,
     cell_text,
+    status_column,
+    verified_column,
 )
 from camnang.text import fold
 from producers.models import Producer, Product
@@ -65,16 +65,8 @@ class ProducerResource(SheetResource):
     phone = Column("phone", _("Điện thoại"), PhoneWidget(), required=True)
     zalo = Column("zalo", _("Zalo"), PhoneWidget())
     description = Column("description", _("Giới thiệu cơ sở"))
-    status = Column(
-        "status",
-        _("Trạng thái cơ sở"),
-        ChoiceWidget(Status),
-        default=Status.DRAFT,
-        guide=_("Để trống là Bản nháp; chỉ mục Đã công bố hiện trên trang công khai."),
-    )
-    verified_on = Column(
-        "verified_on", _("Xác minh ngày"), DayWidget(), guide=_("Ngày/tháng/năm, ví dụ 25/08/2021.")
-    )
+    status = status_column(_("Trạng thái cơ sở"))
+    verified_on = verified_column()
     product_id = product_column(
         "id", _("Mã sản phẩm"), readonly=True, guide=_("Để trống khi thêm sản phẩm mới.")
     )
@@ -99,12 +91,8 @@ class ProducerResource(SheetResource):
         "price", _("Giá tham khảo (đồng)"), PriceWidget(), guide=_("Số đồng, ví dụ 120000.")
     )
     product_description = product_column("description", _("Mô tả sản phẩm"))
-    product_status = product_column(
-        "status",
-        _("Trạng thái sản phẩm"),
-        ChoiceWidget(Status),
-        default=Status.DRAFT,
-        guide=_("Để trống là Bản nháp."),
+    product_status = status_column(
+        _("Trạng thái sản phẩm"), attribute=f"{PRODUCT}__status", guide=_("Để trống là Bản nháp.")
     )
 
     class Meta(SheetResource.Meta):

@@ -3,16 +3,16 @@
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from camnang.models import Status
 from camnang.spreadsheets import (
     CategoriesWidget,
     ChoiceWidget,
     Column,
-    DayWidget,
     DistrictWidget,
     PhoneWidget,
     SheetResource,
     YesNoWidget,
+    status_column,
+    verified_column,
 )
 from shops.models import Shop
 
@@ -70,16 +70,8 @@ class ShopResource(SheetResource):
     delivery_area = Column("delivery_area", _("Khu vực giao hàng"), guide=_("Ví dụ: các xã trong huyện."))
     opening_hours = Column("opening_hours", _("Giờ mở cửa"), guide=_("Ví dụ: 7:00 – 21:00."))
     notes = Column("notes", _("Ghi chú"))
-    status = Column(
-        "status",
-        _("Trạng thái"),
-        ChoiceWidget(Status),
-        default=Status.DRAFT,
-        guide=_("Để trống là Bản nháp; chỉ mục Đã công bố hiện trên trang công khai."),
-    )
-    verified_on = Column(
-        "verified_on", _("Xác minh ngày"), DayWidget(), guide=_("Ngày/tháng/năm, ví dụ 25/08/2021.")
-    )
+    status = status_column(_("Trạng thái"))
+    verified_on = verified_column()
 
     class Meta(SheetResource.Meta):
         model = Shop

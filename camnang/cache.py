@@ -192,23 +192,26 @@ class PublicPageCache:
 
         def capture(status, headers, exc_info=None):
             captured.update(status=status, headers=headers)
-            return start_response(status, headers, exc_info) if exc_info else (lambda data: None)
+            return lambda data: None
 
         result = self.app(environ, capture)
+        status, headers = captured["status"], captured["headers"]
+        if not self._cacheable_response(status, headers):
+            start_response(status, headers)
+            return result  # as Django produced it, streamed if it was
         try:
             body = b"".join(result)
         finally:
             if hasattr(result, "close"):
                 result.close()
-        status, headers = captured["status"], captured["headers"]
-        if self._cacheable_response(status, headers, body):
-            page = CachedPage.from_wsgi(version, status, headers, body)
-            _cache().set(key, page, settings.PUBLIC_CACHE_SECONDS)
-            self._remember(key, page)
-            request_id = next((v for k, v in headers if k.lower() == "x-request-id"), "-")
-            return page.serve(environ, start_response, request_id, state="MISS")
-        start_response(status, headers)
-        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        if len(body) > _MAX_BODY:
+            start_response(status, headers)
+            return [body]
+        page = CachedPage.from_wsgi(version, status, headers, body)
+        _cache().set(key, page, settings.PUBLIC_CACHE_SECONDS)
+        self._remember(key, page)
+        request_id = next((v for k, v in headers if k.lower() == "x-request-id"), "-")
+        return page.serve(environ, start_response, request_id, state="MISS")
 
     @staticmethod
     def _cacheable_request(environ) -> bool:
@@ -220,7 +223,7 @@ class PublicPageCache:
         )
 
     @staticmethod
-    def _cacheable_response(status: str, headers, body: bytes) -> bool:
+    def _cacheable_response(status: str, headers) -> bool:
         names = {k.lower(): v for k, v in headers}
         content_type = names.get("content-type", "").split(";")[0]
         cache_control = names.get("cache-control", "")
@@ -228,7 +231,6 @@ class PublicPageCache:
             status.startswith("200")
             and "set-cookie" not in names
             and content_type in _CACHED_TYPES
-            and len(body) <= _MAX_BODY
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
 

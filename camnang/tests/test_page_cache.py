@@ -136,3 +136,14 @@ def test_page_cache_and_invalidation_through_redis(settings, districts):
     assert response["X-Cache"] == "MISS"
     assert "Tạp hóa Qua Redis" not in response.content.decode()
     cache.clear()
+
+
+def test_files_pass_through_untouched(db):
+    from campaigns.tests.factories import BannerFactory
+
+    banner = BannerFactory(slug="cam-nang")
+    archive = wsgi_get(banner.zip_url())
+    assert archive.status_code == 200 and archive.content.startswith(b"PK")
+    assert "X-Cache" not in archive
+    image = wsgi_get(banner.image_url(300, 250))
+    assert image.content.startswith(b"\x89PNG") and "X-Cache" not in image

@@ -1,6 +1,8 @@
 """Login protection helpers."""
 
+from axes.apps import AppConfig as AxesConfig
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 
 def client_ip(request) -> str | None:
@@ -16,3 +18,9 @@ def client_ip(request) -> str | None:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+class LoginLockoutConfig(AxesConfig):
+    """django-axes, under a Vietnamese name in the admin."""
+
+    verbose_name = _("Khóa đăng nhập")

@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "simple_history",
-    "axes",
+    "camnang.login.LoginLockoutConfig",
     "camnang",
     "shops",
     "producers",

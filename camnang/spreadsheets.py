@@ -63,6 +63,16 @@ def status_column(column_name, *, attribute="status", guide=None):
     )
 
 
+def district_column():
+    return Column(
+        "district",
+        _("Quận, huyện"),
+        DistrictWidget(),
+        required=True,
+        guide=_("Tên quận, huyện, có dấu hay không đều được: “Huyện Hà Trung”, “Hà Trung”, “ha trung”."),
+    )
+
+
 def verified_column():
     return Column(
         "verified_on", _("Xác minh ngày"), DayWidget(), guide=_("Ngày/tháng/năm, ví dụ 25/08/2021.")

@@ -49,11 +49,6 @@ class Row:
         return sum(cell.state == MET for cell in self.cells)
 
     @property
-    def judged(self) -> int:
-        """Periods already decided: finished ones, and the current one once met."""
-        return sum(cell.state != OPEN for cell in self.cells)
-
-    @property
     def total(self) -> int:
         return sum(cell.count for cell in self.cells)
 

@@ -19,13 +19,13 @@ from camnang.spreadsheets import (
     CategoryWidget,
     ChoiceWidget,
     Column,
-    DistrictWidget,
     MonthsWidget,
     OcopWidget,
     PhoneWidget,
     PriceWidget,
     SheetResource,
     cell_text,
+    district_column,
     status_column,
     verified_column,
 )
@@ -53,13 +53,7 @@ class ProducerResource(SheetResource):
         "kind", _("Loại hình"), ChoiceWidget(Producer.Kind), required=True, guide=_("Chọn trong danh sách.")
     )
     representative = Column("representative", _("Người đại diện"))
-    district = Column(
-        "district",
-        _("Quận, huyện"),
-        DistrictWidget(),
-        required=True,
-        guide=_("Tên quận, huyện, có dấu hay không đều được: “Huyện Hà Trung”, “Hà Trung”, “ha trung”."),
-    )
+    district = district_column()
     commune = Column("commune", _("Xã, phường, thị trấn"))
     address = Column("address", _("Địa chỉ"), guide=_("Thôn, bản hoặc số nhà."))
     phone = Column("phone", _("Điện thoại"), PhoneWidget(), required=True)

@@ -7,10 +7,10 @@ from camnang.spreadsheets import (
     CategoriesWidget,
     ChoiceWidget,
     Column,
-    DistrictWidget,
     PhoneWidget,
     SheetResource,
     YesNoWidget,
+    district_column,
     status_column,
     verified_column,
 )
@@ -36,13 +36,7 @@ class ShopResource(SheetResource):
     kind = Column(
         "kind", _("Loại hình"), ChoiceWidget(Shop.Kind), required=True, guide=_("Chọn trong danh sách.")
     )
-    district = Column(
-        "district",
-        _("Quận, huyện"),
-        DistrictWidget(),
-        required=True,
-        guide=_("Tên quận, huyện, có dấu hay không đều được: “Huyện Hà Trung”, “Hà Trung”, “ha trung”."),
-    )
+    district = district_column()
     commune = Column("commune", _("Xã, phường, thị trấn"), guide=_("Ví dụ: Xã Hà Lĩnh."))
     address = Column("address", _("Địa chỉ"), required=True, guide=_("Số nhà, thôn, tiểu khu hoặc ki-ốt."))
     phone = Column(

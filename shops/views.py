@@ -29,6 +29,7 @@ class DistrictShopsMixin:
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
+        # 0 stands for "no such district": the cache cannot keep None.
         district = per_version(
             f"district:{slug}", lambda: District.objects.active().filter(slug=slug).first() or 0
         )

@@ -7,6 +7,9 @@ class CamnangConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from camnang.cache import connect_invalidation
+        from camnang.cache import connect_invalidation, query_parameters
+        from camnang.views import SearchForm
 
         connect_invalidation()
+        # Page numbers (camnang.pagination) and the search form.
+        query_parameters.register("page", *SearchForm.base_fields)

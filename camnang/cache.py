@@ -4,8 +4,9 @@ A content version counts every save or delete of a record of the directory or ca
 apps. Each cached page remembers the version it was rendered at, and is served only
 while that is still the current version: a published edit shows at once, without
 working out which pages it touches. Requests that carry a session cookie (staff)
-neither read nor fill the cache. The cache sits in front of Django, in the WSGI
-application (camnang/wsgi.py).
+neither read nor fill the cache, and a page is kept under its canonical query only
+(see QueryParameters), so the cache holds one copy per page people can reach. The
+cache sits in front of Django, in the WSGI application (camnang/wsgi.py).
 
 The version lives in the cache itself, so several workers share it only when the cache
 is shared: set REDIS_URL wherever more than one process serves the portal.
@@ -17,10 +18,15 @@ import re
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import QueryDict
+from django.http.request import split_domain_port
 from django.utils.text import compress_string
 
 VERSION_KEY = "public-pages:version"
@@ -147,16 +153,53 @@ class CachedPage:
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
 
+class QueryParameters:
+    """The query parameters public pages read, and the canonical form of a query.
+
+    Apps register the names their public views read (filter forms, page numbers) in
+    their AppConfig.ready(). Before a cacheable request reaches the cache or Django,
+    its query string is rewritten to the canonical form: only registered names, the
+    value a view would read (the last one, as QueryDict.get() does), whitespace
+    collapsed, empty values dropped, sorted. A page therefore depends only on its key,
+    and junk parameters can neither fill the cache nor poison the links on a page.
+    """
+
+    # Longer values are cut; one more character than the search box takes, so the
+    # search page can still say that a query was cut.
+    MAX_VALUE_LENGTH = 101
+
+    def __init__(self):
+        self.names: set[str] = set()
+
+    def register(self, *names: str) -> None:
+        self.names.update(names)
+
+    def canonical(self, query_string: str) -> str:
+        if not query_string:
+            return ""
+        query = QueryDict(query_string)
+        kept = []
+        for name in sorted(self.names & query.keys()):
+            value = " ".join(str(query.get(name)).split())[: self.MAX_VALUE_LENGTH]
+            if value:
+                kept.append((name, value))
+        return urlencode(kept)
+
+
+query_parameters = QueryParameters()
+
+
 class PublicPageCache:
     """A WSGI layer in front of Django that answers repeat anonymous GETs from the cache.
 
     A page served from here skips Django's request handling altogether, which is what
     lets a TV-spot surge be absorbed by a 2-core server. Only what Django answered with
-    200 for the same host, scheme and URL is replayed, with the headers Django's
-    middleware set (security headers included); a request with a session cookie (staff)
-    is always passed through, and so is anything the response marked private,
-    uncacheable or cookie-setting. The request id and the partner-referral count, which
-    belong to each visit, are still done for every hit.
+    200 for the same host, scheme, path and canonical query is replayed, with the headers
+    Django's middleware set (security headers included). Who is logged in is decided by
+    Django's own cookie parser, so the cache and Django cannot disagree: a request with a
+    session cookie (staff) is always passed through, and so is anything the response
+    marked private, uncacheable or cookie-setting. The request id, which belongs to each
+    visit, is still set for every hit.
     """
 
     # Pages this process served lately, so that a hit costs one small read (the version)
@@ -168,16 +211,15 @@ class PublicPageCache:
         self.local: OrderedDict[str, CachedPage] = OrderedDict()
 
     def __call__(self, environ, start_response):
-        if not self._cacheable_request(environ):
-            return self.app(environ, start_response)
         key = self._key(environ)
+        if key is None:
+            return self.app(environ, start_response)
         version = content_version()
         page = self.local.get(key)
         if page is None or page.version != version:
             page = _cache().get(key)
         if page is not None and page.version == version:
             self._remember(key, page)
-            on_cached_visit(environ, page)
             return page.serve(environ, start_response, request_id_for(environ))
         return self._render_and_store(environ, start_response, key, version)
 
@@ -214,13 +256,34 @@ class PublicPageCache:
         return page.serve(environ, start_response, request_id, state="MISS")
 
     @staticmethod
-    def _cacheable_request(environ) -> bool:
-        return (
-            settings.PUBLIC_CACHE_SECONDS > 0
-            and environ["REQUEST_METHOD"] in ("GET", "HEAD")
-            and f"{settings.SESSION_COOKIE_NAME}=" not in environ.get("HTTP_COOKIE", "")
-            and not environ.get("PATH_INFO", "").startswith(settings.PUBLIC_CACHE_EXCLUDED_PREFIXES)
-        )
+    def _key(environ) -> str | None:
+        """The cache key of a request that may be answered from the cache, else None.
+
+        A cacheable request's query string is rewritten to its canonical form on the way,
+        so Django renders exactly what the key names.
+        """
+        if (
+            settings.PUBLIC_CACHE_SECONDS <= 0
+            or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
+            or environ.get("PATH_INFO", "").startswith(settings.PUBLIC_CACHE_EXCLUDED_PREFIXES)
+        ):
+            return None
+        request = WSGIRequest(environ)  # parsed as Django will parse it, never passed on
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # Django answers 400
+        # A port other than the one the server listens on, or a host spelt in capitals,
+        # would make a page whose links carry it: such requests are answered, never stored.
+        _domain, port = split_domain_port(host)
+        if (port and port != str(environ.get("SERVER_PORT", ""))) or host != host.lower():
+            return None
+        query = query_parameters.canonical(environ.get("QUERY_STRING", ""))
+        environ["QUERY_STRING"] = query
+        url = f"{request.scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
+        return "public-pages:" + hashlib.blake2b(url.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
     @staticmethod
     def _cacheable_response(status: str, headers) -> bool:
@@ -234,30 +297,8 @@ class PublicPageCache:
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
 
-    @staticmethod
-    def _key(environ) -> str:
-        scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
-        host, path = environ.get("HTTP_HOST", ""), environ.get("PATH_INFO", "")
-        url = f"{scheme}://{host}{path}?{environ.get('QUERY_STRING', '')}"
-        return "public-pages:" + hashlib.blake2b(url.encode("utf-8", "replace"), digest_size=16).hexdigest()
-
 
 def request_id_for(environ) -> str:
     from camnang.middleware import valid_request_id
 
     return valid_request_id(environ.get("HTTP_X_REQUEST_ID", ""))
-
-
-def on_cached_visit(environ, page: CachedPage) -> None:
-    """What every visit still does when its page comes from the cache: count referrals."""
-    from campaigns.referrals import count_visit
-
-    count_visit(
-        method=environ["REQUEST_METHOD"],
-        path=environ.get("PATH_INFO", ""),
-        status=int(page.status.split()[0]),
-        content_type=dict((k.lower(), v) for k, v in page.headers).get("content-type", ""),
-        query_string=environ.get("QUERY_STRING", ""),
-        referer=environ.get("HTTP_REFERER", ""),
-        own_host=environ.get("HTTP_HOST", ""),
-    )

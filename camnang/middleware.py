@@ -3,9 +3,11 @@
 import re
 import uuid
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 
 from camnang.logging import request_id_var
 
@@ -88,20 +90,60 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
-class ContentSecurityPolicyMiddleware:
-    """The Content-Security-Policy header, built once from settings by django-csp.
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response, redirects included.
 
-    The portal's policy is the same for every response (no nonces, no per-view changes),
-    so it is not rebuilt per request as django-csp's own middleware does.
+    It sits above SecurityMiddleware, so the HTTP-to-HTTPS redirect carries them too. The
+    CSP is built once from settings by django-csp: the portal's policy is the same for
+    every response (no nonces, no per-view changes), so it is not rebuilt per request as
+    django-csp's own middleware does.
     """
 
     def __init__(self, get_response):
         from csp.utils import build_policy
 
         self.get_response = get_response
-        self.policy = build_policy()
+        self.headers = {
+            "Content-Security-Policy": build_policy(),
+            "Permissions-Policy": ", ".join(
+                f"{feature}=({' '.join(allow)})" for feature, allow in settings.PERMISSIONS_POLICY.items()
+            ),
+        }
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", self.policy)
+        for name, value in self.headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+class AllowedMethodsMiddleware:
+    """405 for HTTP methods the portal does not use (TRACE, PUT, DELETE, ...), before any view runs."""
+
+    ALLOWED = ("GET", "HEAD", "POST", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.ALLOWED:
+            return HttpResponseNotAllowed(self.ALLOWED)
+        return self.get_response(request)
+
+
+class PrivateForStaffMiddleware:
+    """Mark every response to a logged-in user private, so no shared cache ever keeps it.
+
+    The page cache already passes such requests through; this makes the response itself
+    say so, whatever cookie spelling reached Django (drafts a staff member previews must
+    never be stored for the public).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            patch_cache_control(response, private=True)
         return response

@@ -53,21 +53,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "camnang.middleware.RequestIdMiddleware",
+    # Above SecurityMiddleware: its HTTPS redirect carries these headers too.
+    "camnang.middleware.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "camnang.middleware.HealthCheckMiddleware",
+    "camnang.middleware.AllowedMethodsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what the page cache has not already compressed.
     "django.middleware.gzip.GZipMiddleware",
-    "camnang.middleware.ContentSecurityPolicyMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Counts visits sent by partner sites' banners (stores no personal data); the page
-    # cache in front of Django counts the visits it answers itself.
-    "campaigns.referrals.ReferralMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "camnang.middleware.PrivateForStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "camnang.middleware.DatabaseUnavailableMiddleware",
     # Who made a change is taken from the request.
@@ -187,6 +187,23 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
+}
+
+# Browser features no page of the portal uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
 }
 
 # --- Caching ----------------------------------------------------------------------

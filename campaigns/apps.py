@@ -8,8 +8,13 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Chiến dịch truyền thông")
 
     def ready(self):
+        from camnang.cache import query_parameters
         from campaigns.models import PartnerSite
         from campaigns.referrals import forget_partner_map
+        from campaigns.views import BANNER_PARTNER_PARAMETER
+
+        # The banner kit's "with my partner tag" choice.
+        query_parameters.register(BANNER_PARTNER_PARAMETER)
 
         # The referral middleware caches partners' tags and hosts; drop it when they change.
         post_save.connect(forget_partner_map, sender=PartnerSite, dispatch_uid="campaigns-partner-saved")

@@ -20,6 +20,7 @@ from campaigns.banners import SIZES, SIZES_BY_KEY
 from campaigns.models import Banner, Campaign, HandbookChapter, NewsPost, PartnerSite
 
 NEWS_PER_PAGE = 10
+BANNER_PARTNER_PARAMETER = "doi-tac"
 # Banner images are embedded on partners' pages: let browsers and proxies keep them
 # for a week; a new master reaches every partner within that time.
 BANNER_MAX_AGE = 7 * 24 * 3600
@@ -86,7 +87,7 @@ def embed_snippet(request, banner: Banner, size, partner: PartnerSite | None) ->
 
 def banner_kit(request):
     partners = list(PartnerSite.objects.only("name", "referral_tag"))
-    tag = request.GET.get("doi-tac", "")[:80]
+    tag = request.GET.get(BANNER_PARTNER_PARAMETER, "")[:80]
     partner = next((p for p in partners if p.referral_tag == tag), None)
     items = []
     for banner in Banner.objects.filter(is_active=True).exclude(master=""):

@@ -95,15 +95,117 @@ def test_a_host_django_refuses_is_never_served_from_the_cache(districts):
     assert wsgi_get(url, host="evil.example").status_code == 400
 
 
-def test_visits_sent_by_a_partner_count_even_when_the_page_is_cached(districts):
-    from campaigns.models import ReferralCount
-    from campaigns.tests.factories import PartnerFactory
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        "sessionid ={key}",
+        " sessionid={key}",
+        "sessionid= {key} ",
+        "csrftoken=x;sessionid={key}",
+        'sessionid="{key}"',
+        "other=1; sessionid={key}; sessionid={key}",
+    ],
+)
+def test_any_session_cookie_django_accepts_bypasses_the_cache(client, admin_user, cookie):
+    """A logged-in visit in any cookie spelling Django reads is neither served nor stored."""
+    from campaigns.tests.factories import ChapterFactory
 
-    partner = PartnerFactory(referral_tag="so-cong-thuong")
-    url = reverse("home") + "?ref=so-cong-thuong"
+    draft = ChapterFactory(title="Chương nháp bí mật", status="draft")
+    client.force_login(admin_user)
+    key = client.cookies["sessionid"].value
+    staff = {"Cookie": cookie.format(key=key)}
+    wsgi_get(reverse("home"))  # cached for the public, never served to staff
+    assert "X-Cache" not in wsgi_get(reverse("home"), headers=staff)
+    staff_view = wsgi_get(draft.get_absolute_url(), headers=staff)
+    assert "X-Cache" not in staff_view
+    assert "private" in staff_view["Cache-Control"]
+    public = wsgi_get(draft.get_absolute_url())
+    assert public.status_code == 404 and "Chương nháp bí mật" not in public.content.decode()
+
+
+def test_responses_to_logged_in_users_are_marked_private(admin_client, districts):
+    response = admin_client.get(districts["ha-trung"].get_absolute_url())
+    assert "private" in response["Cache-Control"]
+
+
+def _page_keys():
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if "public-pages:" in key and "version" not in key]
+
+
+def test_junk_parameters_neither_fill_the_cache_nor_reach_the_page(districts):
+    url = districts["ha-trung"].get_absolute_url()
     assert wsgi_get(url)["X-Cache"] == "MISS"
+    for n in range(30):
+        response = wsgi_get(f"{url}?utm_source=x{n}&fbclid={n}&page=&kind=&zz%00=<b>")
+        assert response.status_code == 200 and response["X-Cache"] == "HIT"
+    assert len(_page_keys()) == 1
+    page = wsgi_get(f"{url}?kind=pharmacy&junk=abc123&page=1").content.decode()
+    assert "abc123" not in page  # links on the page (pagination, print) never carry it
+
+
+def test_parameter_order_repeats_and_spacing_share_one_page(districts):
+    from shops.tests.factories import CategoryFactory
+
+    CategoryFactory(slug="luong-thuc")
+    url = districts["ha-trung"].get_absolute_url()
+    assert wsgi_get(f"{url}?kind=pharmacy&category=luong-thuc")["X-Cache"] == "MISS"
+    for variant in (
+        "?category=luong-thuc&kind=pharmacy",
+        "?kind=market&category=luong-thuc&kind=pharmacy",  # a view reads the last value
+        "?category=%20luong-thuc%20&kind=pharmacy&delivery=",
+    ):
+        assert wsgi_get(url + variant)["X-Cache"] == "HIT", variant
+    assert len(_page_keys()) == 1
+
+
+def test_a_long_search_is_kept_once_and_still_said_to_be_cut(db):
+    long_query = "gạo " * 200
+    first = wsgi_get(f"/tim-kiem/?q={long_query}")
+    assert first.status_code == 200
+    assert wsgi_get(f"/tim-kiem/?q={long_query}xyz")["X-Cache"] == "HIT"
+    assert "100" in first.content.decode()  # the page says the query was cut to 100 characters
+
+
+def test_a_forwarded_scheme_is_ignored_unless_the_proxy_is_trusted(districts):
+    url = districts["ha-trung"].get_absolute_url()
+    wsgi_get(url)
+    forged = wsgi_get(url, headers={"X-Forwarded-Proto": "https"})
+    assert forged["X-Cache"] == "HIT"
+    assert 'rel="canonical" href="http://testserver/' in forged.content.decode()
+
+
+@pytest.mark.parametrize(("host", "port"), [("testserver:8081", "80"), ("TestServer", "80")])
+def test_odd_host_spellings_are_answered_but_never_stored(districts, host, port):
+    url = districts["ha-trung"].get_absolute_url()
+    response = wsgi_get(url, host=host, port=port)
+    assert response.status_code == 200 and "X-Cache" not in response
+    assert _page_keys() == []
+    assert wsgi_get(url)["X-Cache"] == "MISS"
+
+
+def test_the_port_the_server_listens_on_is_cached(districts):
+    url = districts["ha-trung"].get_absolute_url()
+    assert wsgi_get(url, host="testserver:8000", port="8000")["X-Cache"] == "MISS"
+    assert wsgi_get(url, host="testserver:8000", port="8000")["X-Cache"] == "HIT"
+
+
+def test_losing_the_version_key_never_serves_an_old_page(districts):
+    from django.core.cache import cache
+
+    from camnang.cache import VERSION_KEY
+
+    ha_trung = districts["ha-trung"]
+    shop = ShopFactory(name="Tạp hóa Trước Khi Mất", district=ha_trung)
+    url = ha_trung.get_absolute_url()
+    wsgi_get(url)
     assert wsgi_get(url)["X-Cache"] == "HIT"
-    assert ReferralCount.objects.get(partner=partner).visits == 2
+    cache.delete(VERSION_KEY)  # evicted, or Redis restarted
+    type(shop).objects.filter(pk=shop.pk).update(name="Tạp hóa Sau Khi Mất")  # no signal
+    response = wsgi_get(url)
+    assert response["X-Cache"] == "MISS"
+    assert "Tạp hóa Sau Khi Mất" in response.content.decode()
 
 
 def _redis_available() -> bool:

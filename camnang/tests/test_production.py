@@ -53,6 +53,28 @@ def test_security_headers_on_public_pages(client, districts):
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
         assert response["X-Frame-Options"] == "DENY"
         assert len(response["X-Request-ID"]) >= 8
+        policy = response["Permissions-Policy"]
+        assert "camera=()" in policy and "geolocation=()" in policy and "microphone=()" in policy
+
+
+@pytest.mark.django_db
+def test_the_https_redirect_carries_the_security_headers(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get(reverse("home"))
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "PATCH", "DELETE", "CONNECT", "PROPFIND"])
+def test_methods_the_portal_does_not_use_are_refused(client, method, districts):
+    for url in (reverse("home"), districts["ha-trung"].get_absolute_url(), "/quan-tri/login/"):
+        response = client.generic(method, url, "body-that-must-not-be-echoed")
+        assert response.status_code == 405, (method, url)
+        assert b"body-that-must-not-be-echoed" not in response.content
+        assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "POST", "OPTIONS"}
 
 
 @pytest.mark.django_db

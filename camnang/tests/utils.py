@@ -96,7 +96,15 @@ class WsgiResponse:
         return name.lower() in self.headers
 
 
-def wsgi_get(path: str, *, headers: dict | None = None, method: str = "GET", host: str = "testserver"):
+def wsgi_get(
+    path: str,
+    *,
+    headers: dict | None = None,
+    method: str = "GET",
+    host: str = "testserver",
+    remote_addr: str = "127.0.0.1",
+    port: str = "80",
+):
     """A request through the whole WSGI application, page cache included, as gunicorn makes it."""
     import io
     import sys
@@ -113,7 +121,8 @@ def wsgi_get(path: str, *, headers: dict | None = None, method: str = "GET", hos
         "PATH_INFO": unquote(path_info),
         "QUERY_STRING": query,
         "SERVER_NAME": host,
-        "SERVER_PORT": "80",
+        "SERVER_PORT": port,
+        "REMOTE_ADDR": remote_addr,
         "SERVER_PROTOCOL": "HTTP/1.1",
         "HTTP_HOST": host,
         "wsgi.url_scheme": "http",

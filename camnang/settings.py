@@ -261,7 +261,9 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# The library's own escaping only strips a leading "=" (changing the data) and turns numbers
+# into text; the admin's formats quote every formula-like cell instead (camnang/spreadsheets.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # History is read in the admin; restoring an old version is done by editing.
 SIMPLE_HISTORY_REVERT_DISABLED = True

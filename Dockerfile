@@ -20,8 +20,8 @@ COPY . .
 # the throwaway key and host exist only for this step.
 RUN DEBUG=0 SECRET_KEY=collectstatic-only-not-a-secret ALLOWED_HOSTS=localhost \
         sh -c "python manage.py compile_translations && python manage.py collectstatic --noinput" \
-    && mkdir -p /app/media \
-    && chown camnang:camnang /app/media
+    && mkdir -p /app/media /app/private-media \
+    && chown camnang:camnang /app/media /app/private-media
 
 USER camnang
 EXPOSE 8000

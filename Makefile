@@ -65,4 +65,4 @@ lighthouse: install ## Lighthouse scores (mobile) of the key pages, on the demo 
 	DEBUG=0 $(BIN)/python bench/lighthouse.py
 
 clean: ## Remove the virtual environment, the SQLite database and uploads
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media private-media staticfiles

@@ -9,14 +9,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from camnang.models import Status
 from camnang.services import update_with_history
-from camnang.spreadsheets import import_totals, rejected_rows, template_workbook
+from camnang.spreadsheets import (
+    SpreadsheetCSV,
+    SpreadsheetXLSX,
+    import_totals,
+    rejected_rows,
+    template_workbook,
+)
 from camnang.text import fold
 from shops.models import ALL_DISTRICTS_PERMISSION, District
 
@@ -235,8 +240,9 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     transaction that is rolled back if any row fails then.
     """
 
-    import_formats = [XLSX, CSV]
-    export_formats = [XLSX, CSV]
+    # Text cells that would run as formulas are exported quoted, and unquoted on import.
+    import_formats = [SpreadsheetXLSX, SpreadsheetCSV]
+    export_formats = [SpreadsheetXLSX, SpreadsheetCSV]
     # With a byte-order mark Excel opens a CSV file as UTF-8, so the accents survive.
     to_encoding = "utf-8-sig"
     import_form_class = SpreadsheetImportForm

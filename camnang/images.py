@@ -46,7 +46,8 @@ def inspect_image(file) -> ImageInfo:
     """Check an uploaded file is an image we accept; raise ValidationError if not.
 
     Reads only the header before checking the pixel count, so a decompression bomb
-    (a small file that expands to gigabytes) is refused before it is decoded.
+    (a small file that expands to gigabytes) is refused before it is decoded; then
+    decodes the whole image, so a truncated or corrupt one is refused too.
     """
     size = getattr(file, "size", None)
     if size is not None and size > MAX_BYTES:
@@ -74,6 +75,12 @@ def inspect_image(file) -> ImageInfo:
                         formats=FORMAT_NAMES,
                     )
                 image.verify()
+            # verify() reads the structure, not the pixels: a truncated JPEG passes it and
+            # would fail later, while being re-encoded. Decode it all now (the pixel count is
+            # known to be within the limit), so a broken file is refused in the form.
+            file.seek(0)
+            with Image.open(file) as image:
+                image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _refuse(
             _("Ảnh có số điểm ảnh quá lớn (có thể là tệp độc hại). Giới hạn là %(limit)s triệu điểm ảnh."),
@@ -92,15 +99,19 @@ def inspect_image(file) -> ImageInfo:
     except ValidationError:
         raise
     except Exception:
-        raise _refuse(
-            _("Không đọc được ảnh: tệp bị hỏng hoặc không đúng định dạng. Chỉ nhận ảnh %(formats)s."),
-            "broken",
-            formats=FORMAT_NAMES,
-        ) from None
+        raise _broken() from None
     finally:
         if position is not None:
             file.seek(position)
     return info
+
+
+def _broken() -> ValidationError:
+    return _refuse(
+        _("Không đọc được ảnh: tệp bị hỏng hoặc không đúng định dạng. Chỉ nhận ảnh %(formats)s."),
+        "broken",
+        formats=FORMAT_NAMES,
+    )
 
 
 def _too_many_pixels(width: int, height: int) -> ValidationError:
@@ -175,10 +186,15 @@ def stored_name(filename: str, fmt: str) -> str:
 def reencode(file, filename: str) -> tuple[str, ContentFile]:
     """The image re-encoded by Pillow, without its metadata, and the name to store it under."""
     info = inspect_image(file)
-    image = _open_upright(file)
-    if max(image.size) > MAX_STORED_SIDE:
-        image.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
-    return stored_name(filename, info.format), ContentFile(_encode(image, info.format))
+    try:
+        image = _open_upright(file)
+        if max(image.size) > MAX_STORED_SIDE:
+            image.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
+        content = _encode(image, info.format)
+    except Exception:
+        # inspect_image decoded it already; this is only a last line against a 500.
+        raise _broken() from None
+    return stored_name(filename, info.format), ContentFile(content)
 
 
 def thumbnail_name(name: str) -> str:

@@ -5,7 +5,6 @@ ETag; every response allows cross-origin GET so partner sites and the postal com
 can reuse the data.
 """
 
-import csv
 import hashlib
 import io
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from camnang.models import Status
 from camnang.pagination import paginate
+from camnang.spreadsheet_safety import SafeCSVWriter
 from producers.models import Listing, Producer, Product
 from shops.models import District, Shop
 
@@ -301,7 +301,8 @@ def dataset_csv(request, dataset, district=None):
         return _with_cors(HttpResponseNotModified(headers={"ETag": etag}))
     out = io.StringIO()
     out.write("\ufeff")  # lets Excel open the UTF-8 file with its Vietnamese letters intact
-    writer = csv.writer(out)
+    # Text a spreadsheet would run as a formula (a name starting with "=") is written quoted.
+    writer = SafeCSVWriter(out)
     writer.writerow([f.name for f in dataset.fields])
     for obj in queryset.iterator(chunk_size=500):
         row = dataset.row(obj, request)

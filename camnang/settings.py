@@ -124,8 +124,16 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded photos and banners are served by Django itself when no web server or object
 # storage does it (development, a single container); see README "Production".
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Files only staff may see (the plan tracker's evidence, reports and activity photos) are kept
+# apart from the uploads above and never served at a /media/ address: staff open them
+# through a view that checks permissions (camnang/private_files.py).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+_media, _private = Path(MEDIA_ROOT).resolve(), Path(PRIVATE_MEDIA_ROOT).resolve()
+if _private.is_relative_to(_media) or _media.is_relative_to(_private):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT, nor contain it.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "camnang.private_files.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -239,6 +247,20 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Staff-only files: under their own prefix (or in a bucket of their own), private objects.
+    # The portal reads them itself and streams them through its checking view, so the bucket
+    # policy must not make this prefix public; the signed URLs below are never handed out.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("PRIVATE_AWS_STORAGE_BUCKET_NAME", default=AWS_STORAGE_BUCKET_NAME),
+            "location": env("PRIVATE_MEDIA_LOCATION", default="private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "custom_domain": None,
+        },
+    }
 
 # --- Logging ----------------------------------------------------------------------
 LOGGING = {
@@ -278,7 +300,9 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# The library's own escaping only strips a leading "=" (changing the data) and turns numbers
+# into text; the admin's formats quote every formula-like cell instead (camnang/spreadsheets.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # History is read in the admin; restoring an old version is done by editing.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -68,7 +68,8 @@ class NewsSitemap(DirectorySitemap):
     changefreq = "monthly"
 
     def items(self):
-        return NewsPost.objects.published().order_by("pk")
+        # visible(), not published(): a post dated in the future is embargoed until that day.
+        return NewsPost.objects.visible().order_by("pk")
 
 
 SITEMAPS = {

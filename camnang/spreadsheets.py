@@ -9,10 +9,12 @@ import io
 import re
 from datetime import date, datetime
 
+import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -21,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from camnang.fields import parse_months
 from camnang.models import Status
+from camnang.spreadsheet_safety import neutralise, neutralise_row, restore
 from camnang.text import fold
 from shops.geography import DistrictMatcher
 from shops.models import ALL_DISTRICTS_PERMISSION, Category, District
@@ -36,6 +39,41 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+# --- Files ---------------------------------------------------------------------
+
+
+class FormulaSafeFormat:
+    """A file format whose exported text cells never run as formulas, and whose imports undo that.
+
+    Exports pass every cell through spreadsheet_safety.neutralise (a name starting with
+    "=" is written as "'=..."; in an .xlsx it is a text cell, never a formula); imports
+    take the added quote off again, so an exported file re-imports to the same data.
+    """
+
+    def export_data(self, dataset, **kwargs):
+        safe = tablib.Dataset(title=dataset.title)
+        safe.headers = neutralise_row(dataset.headers or [])
+        for row in dataset:
+            safe.append(neutralise_row(row))
+        return super().export_data(safe, **kwargs)
+
+    def create_dataset(self, *args, **kwargs):
+        dataset = super().create_dataset(*args, **kwargs)
+        restored = tablib.Dataset(title=dataset.title)
+        restored.headers = [restore(header) for header in dataset.headers or []]
+        for row in dataset:
+            restored.append([restore(value) for value in row])
+        return restored
+
+
+class SpreadsheetXLSX(FormulaSafeFormat, XLSX):
+    pass
+
+
+class SpreadsheetCSV(FormulaSafeFormat, CSV):
+    pass
 
 
 # --- Cells ---------------------------------------------------------------------
@@ -599,7 +637,7 @@ def template_workbook(resource: SheetResource, title: str) -> bytes:
     columns = [field for field in resource.get_export_fields() if isinstance(field, Column)]
 
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.column_name)
+        cell = sheet.cell(row=1, column=index, value=neutralise(column.column_name))
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -611,7 +649,7 @@ def template_workbook(resource: SheetResource, title: str) -> bytes:
         values = column.widget.allowed_values()
         if values and not isinstance(column.widget, CategoriesWidget):
             for row, value in enumerate(values, start=1):
-                lists.cell(row=row, column=index, value=value)
+                lists.cell(row=row, column=index, value=neutralise(value))
             source = f"'{lists.title}'!${letter}$1:${letter}${len(values)}"
             validation = DataValidation(
                 type="list", formula1=source, allow_blank=True, showErrorMessage=False
@@ -627,12 +665,14 @@ def template_workbook(resource: SheetResource, title: str) -> bytes:
     for column in columns:
         values = column.widget.allowed_values()
         guide.append(
-            [
-                column.column_name,
-                gettext("Có") if column.required else "",
-                str(column.guide),
-                "; ".join(values) if values else "",
-            ]
+            neutralise_row(
+                [
+                    column.column_name,
+                    gettext("Có") if column.required else "",
+                    str(column.guide),
+                    "; ".join(values) if values else "",
+                ]
+            )
         )
     for letter, width in zip("ABCD", (28, 10, 70, 70), strict=True):
         guide.column_dimensions[letter].width = width
@@ -640,7 +680,7 @@ def template_workbook(resource: SheetResource, title: str) -> bytes:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     guide.insert_rows(1)
-    guide["A1"] = title
+    guide["A1"] = neutralise(title)
     guide["A1"].font = Font(bold=True, size=13)
 
     buffer = io.BytesIO()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
-from camnang import opendata, staff, views
+from camnang import opendata, private_files, staff, views
 from camnang.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Quản trị Cẩm nang mua bán hàng online")
@@ -48,10 +48,17 @@ urlpatterns = [
         "quan-tri/can-xac-minh/", admin.site.admin_view(staff.verification_queue), name="verification_queue"
     ),
     path("quan-tri/ke-hoach/", include("campaigns.staff_urls")),
+    # Staff-only files, after a permission check; the view sets its own Cache-Control.
+    path(
+        "quan-tri/tep-noi-bo/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
+        admin.site.admin_view(private_files.private_file, cacheable=True),
+        name="private_file",
+    ),
     path("quan-tri/", admin.site.urls),
     *i18n_patterns(*public_patterns, prefix_default_language=False),
 ]
 
+# Public uploads only: staff-only files live outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT).
 if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(

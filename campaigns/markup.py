@@ -2,15 +2,17 @@
 
 Markdown is converted first (raw HTML inside it passes through Markdown untouched),
 then everything is cleaned by nh3 against an allow-list: no script or style, no event
-handler attributes, no URL schemes other than http, https, mailto and tel, and ids
-only on headings, prefixed (the table of contents links to them). External links then get
-rel="nofollow noopener". The result is stored with the row, not rebuilt per request.
+handler attributes, no URL schemes other than http, https, mailto and tel, no address a
+browser could read as another host in disguise (protocol-relative, backslashes, tabs or
+newlines inside, or their encoded forms), and ids only on headings, prefixed (the table
+of contents links to them). External links then get rel="nofollow noopener". The result
+is stored with the row, not rebuilt per request.
 """
 
 import re
 from dataclasses import dataclass
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -56,9 +58,51 @@ def heading_slug(value: str, separator: str = "-") -> str:
     return slugify(fold(unescape(_TAG.sub("", value)))).replace("-", separator) or "muc"
 
 
+# Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so "/\\evil.example",
+# "\\\\evil.example" or "/<tab>/evil.example" lead to another host: a URL with any of them is dropped.
+_UNSAFE_URL_CHARACTER = re.compile(r"[\x00-\x1f\x7f\\]")
+# What a URL parser strips from both ends before reading it (C0 controls and space).
+_URL_PADDING = "".join(chr(c) for c in range(0x21))
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+# The slashes (or backslashes, with any spaces or controls between them) after the scheme,
+# or at the start of a URL without one: two of them start a host name.
+_SLASHES = re.compile(r"[/\\\x00-\x20\x7f]*")
+
+
+def _percent_decoded(url: str) -> str:
+    """The URL with %-escapes decoded until nothing changes (a double-encoded %255C too)."""
+    for _ in range(5):
+        decoded = unquote(url)
+        if decoded == url:
+            break
+        url = decoded
+    return url
+
+
+def is_unsafe_url(value: str) -> bool:
+    """Whether a link or image address could be read by a browser as another host in disguise.
+
+    Checks the value as written, with HTML entities decoded, and the part before any
+    query or fragment %-decoded (a server that decodes "/%2F%2Fevil.example" before
+    redirecting would also lead away).
+    """
+    written = {value, unescape(value)}
+    if any(_UNSAFE_URL_CHARACTER.search(url) for url in written):
+        return True
+    for url in written:
+        head = _percent_decoded(re.split(r"[?#]", url.strip(_URL_PADDING), maxsplit=1)[0])
+        head = head.strip(_URL_PADDING)
+        scheme = _SCHEME.match(head)
+        slashes = _SLASHES.match(head, scheme.end() if scheme else 0).group()
+        if _UNSAFE_URL_CHARACTER.search(slashes):
+            return True
+        if not scheme and slashes.count("/") >= 2:
+            return True  # protocol-relative ("//evil.example") would bypass the scheme list
+    return False
+
+
 def _keep_url(tag: str, attribute: str, value: str) -> str | None:
-    # Protocol-relative URLs ("//evil.example") would bypass the scheme list.
-    if attribute in {"href", "src"} and value.strip().startswith("//"):
+    if attribute in {"href", "src"} and is_unsafe_url(value):
         return None
     return value
 
@@ -89,11 +133,18 @@ def _mark_link(match: re.Match) -> str:
 
 
 def is_external(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
+    """Whether a browser would take the link to another site.
+
+    Every http(s) URL counts, with or without "//": a URL parser reads
+    "https:evil.example" as https://evil.example/ too. Addresses that could be read as
+    another host in disguise never reach this point (is_unsafe_url drops them), but are
+    counted as external all the same.
+    """
+    url = url.strip(_URL_PADDING)
+    if is_unsafe_url(url) or url.startswith("//"):
         return True
-    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+    scheme = _SCHEME.match(url)
+    return bool(scheme) and scheme.group(1).lower() in {"http", "https"}
 
 
 def table_of_contents(html: str) -> list[dict]:

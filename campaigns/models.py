@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from camnang.contact import validate_phone
 from camnang.fields import PhotoField, WebAddressField
 from camnang.models import Status, TimeStampedModel, unique_slug
+from camnang.private_files import PrivateFileField, PrivatePhotoField
 from campaigns import periods
 from campaigns.markup import render_markdown
 from campaigns.validators import validate_evidence_file
@@ -422,7 +423,8 @@ class ActivityRecord(TimeStampedModel):
     date = models.DateField(_("ngày thực hiện"), default=timezone.localdate, db_index=True)
     title = models.CharField(_("tên tin, bài, buổi phát, hội nghị"), max_length=255)
     link = WebAddressField(_("đường dẫn"), max_length=500, blank=True)
-    evidence = models.FileField(
+    # Staff-only, like the documents and photos below: stored outside MEDIA (camnang/private_files.py).
+    evidence = PrivateFileField(
         _("tệp minh chứng"),
         upload_to="campaigns/evidence/%Y/%m/",
         blank=True,
@@ -469,7 +471,7 @@ class ActivityPhoto(models.Model):
     record = models.ForeignKey(
         ActivityRecord, on_delete=models.CASCADE, related_name="photos", verbose_name=_("kết quả")
     )
-    image = PhotoField(
+    image = PrivatePhotoField(
         _("ảnh"),
         upload_to="campaigns/photos/%Y/%m/",
         help_text=_("JPEG, PNG hoặc WebP, tối đa 8 MB."),
@@ -498,7 +500,7 @@ class ReportSubmission(models.Model):
         _("kỳ báo cáo"), help_text=_("Một ngày bất kỳ trong kỳ; được quy về ngày đầu kỳ khi lưu.")
     )
     submitted_on = models.DateField(_("ngày nộp"), default=timezone.localdate)
-    document = models.FileField(
+    document = PrivateFileField(
         _("văn bản"),
         upload_to="campaigns/reports/%Y/",
         blank=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 from django import forms
@@ -13,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from camnang.spreadsheet_safety import SafeCSVWriter
 from campaigns import dashboard, periods
 from campaigns.models import Activity
 
@@ -88,7 +88,7 @@ def _csv(boards) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="theo-doi-ke-hoach.csv"'
     response.write("\ufeff")  # lets spreadsheet programs read the Vietnamese text as UTF-8
-    writer = csv.writer(response)
+    writer = SafeCSVWriter(response)  # activity and unit names are text staff typed
     writer.writerow(
         ["Hoạt động", "Đơn vị", "Kỳ", "Từ ngày", "Đến ngày", "Số kết quả", "Chỉ tiêu", "Đánh giá"]
     )

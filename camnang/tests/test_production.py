@@ -90,6 +90,28 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.parametrize("private", ["/srv/camnang/media/private", "/srv/camnang/media", "/srv/camnang"])
+def test_private_files_cannot_be_placed_where_media_is_served(private):
+    overrides = {**PRODUCTION_ENV, "MEDIA_ROOT": "/srv/camnang/media", "PRIVATE_MEDIA_ROOT": private}
+    result = run_manage("check", env_overrides=overrides)
+    assert result.returncode != 0
+    assert "PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT" in result.stderr
+
+
+def test_private_files_on_s3_are_private_objects_under_their_own_prefix():
+    script = (
+        "from django.core.files.storage import storages; p, d = storages['private'], storages['default']; "
+        "print(type(p).__name__, p.bucket_name, p.location, p.default_acl, p.custom_domain, d.location == '')"
+    )
+    overrides = {
+        **PRODUCTION_ENV,
+        "AWS_STORAGE_BUCKET_NAME": "camnang",
+        "AWS_S3_CUSTOM_DOMAIN": "cdn.example",
+    }
+    result = run_manage("shell", "-c", script, env_overrides=overrides, check=True)
+    assert result.stdout.split()[-6:] == ["S3Storage", "camnang", "private", "private", "None", "True"]
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
 def test_production_refuses_to_start_without(missing):
     result = run_manage("check", env_overrides={**PRODUCTION_ENV, missing: ""})
@@ -152,6 +174,13 @@ def test_dockerfile_follows_the_production_layout():
     requirements = lines.index("COPY requirements.txt .")
     assert requirements < lines.index("COPY . .")  # dependencies cached before the source
     assert "collectstatic" in dockerfile
+    # The upload folders exist, owned by the unprivileged user, so named volumes inherit that.
+    assert "mkdir -p /app/media /app/private-media" in dockerfile
+    assert "chown camnang:camnang /app/media /app/private-media" in dockerfile
+    # Local uploads never get baked into the image or committed.
+    ignored = (BASE_DIR / ".dockerignore").read_text().split()
+    assert {"media", "private-media"} <= set(ignored)
+    assert "/private-media/" in (BASE_DIR / ".gitignore").read_text().split()
     assert any(line.startswith("USER ") and "root" not in line for line in lines)
     assert "HEALTHCHECK" in dockerfile and "/healthz/" in dockerfile
     assert 'CMD ["gunicorn"' in dockerfile
@@ -169,9 +198,16 @@ def test_compose_runs_the_portal_with_postgres_and_redis():
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
     assert web["depends_on"]["redis"]["condition"] == "service_healthy"
     assert web["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
-    assert any(str(v).endswith(":/app/media") for v in web["volumes"])
     assert any("/var/lib/postgresql/data" in str(v) for v in services["db"]["volumes"])
-    assert {"media", "pgdata"} <= set(compose["volumes"])
+    # Public uploads and staff-only files each on their own volume, for the app and for
+    # the migrations (which may move files between them).
+    for name in ("web", "migrate"):
+        volumes = [str(v) for v in services[name]["volumes"]]
+        assert "media:/app/media" in volumes, name
+        assert "private-media:/app/private-media" in volumes, name
+    assert {"media", "private-media", "pgdata"} <= set(compose["volumes"])
+    environment = web["environment"]
+    assert "PRIVATE_MEDIA_ROOT" not in environment  # the default, /app/private-media, is the volume
     assert "migrate" in " ".join(services["migrate"]["command"])
 
 

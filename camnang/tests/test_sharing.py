@@ -166,6 +166,51 @@ def test_sitemap_lists_published_pages_only(client, ha_trung):
     assert f"http://testserver{draft.get_absolute_url()}" not in locations
 
 
+def sitemap_locations(client) -> list[str]:
+    """Every address the sitemap index leads to, section by section."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = client.get("/sitemap.xml")
+    locations = []
+    for section in ET.fromstring(index.content).findall("s:sitemap/s:loc", ns):
+        body = client.get(section.text.replace("http://testserver", "")).content
+        locations += [loc.text for loc in ET.fromstring(body).findall("s:url/s:loc", ns)]
+    return locations
+
+
+def test_sitemap_lists_exactly_what_the_public_can_open(client, ha_trung):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from campaigns.tests.factories import ChapterFactory, NewsFactory
+    from shops.tests.factories import DistrictFactory
+
+    hidden = DistrictFactory(is_active=False)
+    today = timezone.localdate()
+    hidden_items = [
+        ShopFactory(district=hidden),
+        ProducerFactory(district=hidden),
+        ProductFactory(producer=ProducerFactory(district=hidden)),
+        ShopFactory(district=ha_trung, status=Status.HIDDEN),
+        ProducerFactory(district=ha_trung, status=Status.DRAFT),
+        ProductFactory(producer=ProducerFactory(district=ha_trung, status=Status.DRAFT)),
+        ProductFactory(producer=ProducerFactory(district=ha_trung), status=Status.DRAFT),
+        ChapterFactory(status=Status.DRAFT),
+        NewsFactory(status=Status.DRAFT),
+        NewsFactory(published_on=today + timedelta(days=3)),  # embargoed until then
+    ]
+    shown = [NewsFactory(published_on=today), ChapterFactory(), ShopFactory(district=ha_trung)]
+    locations = sitemap_locations(client)
+    for item in hidden_items:
+        assert f"http://testserver{item.get_absolute_url()}" not in locations, item
+    assert f"http://testserver{hidden.get_absolute_url()}" not in locations
+    for item in shown:
+        assert f"http://testserver{item.get_absolute_url()}" in locations, item
+    # Whatever is listed opens for a visitor who is not logged in.
+    for location in locations:
+        assert client.get(location.replace("http://testserver", "")).status_code == 200, location
+
+
 def test_robots_txt(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /quan-tri/" in body

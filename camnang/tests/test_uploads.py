@@ -5,7 +5,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import resolve, reverse
 from PIL import Image
 
 from camnang import images
@@ -134,3 +134,113 @@ def test_demo_style_saves_make_thumbnails_once(db):
     thumbnail = product.photo_thumbnail.name
     product.save()
     assert product.photo_thumbnail.name == thumbnail
+
+
+# --- A truncated JPEG, on every upload path ------------------------------------------
+
+
+def truncated_jpeg() -> bytes:
+    """A JPEG cut off halfway, as an interrupted upload leaves it: its header is intact."""
+    buffer = io.BytesIO()
+    Image.effect_noise((800, 600), 60).convert("RGB").save(buffer, "JPEG")
+    return buffer.getvalue()[: len(buffer.getvalue()) // 2]
+
+
+def _upload():
+    return SimpleUploadedFile("anh-hong.jpg", truncated_jpeg(), content_type="image/jpeg")
+
+
+def _producer_form(districts):
+    return "admin:producers_producer_add", {
+        "name": "HTX Ảnh Hỏng",
+        "kind": "cooperative",
+        "status": "draft",
+        "district": districts["ha-trung"].pk,
+        "address": "Thôn 2",
+        "phone": "030 777 8888",
+        "photo": _upload(),
+        "products-TOTAL_FORMS": "0",
+        "products-INITIAL_FORMS": "0",
+        "listings-TOTAL_FORMS": "0",
+        "listings-INITIAL_FORMS": "0",
+    }
+
+
+def _banner_form(districts):
+    from campaigns.tests.factories import CampaignFactory
+
+    return "admin:campaigns_banner_add", {
+        "title": "Banner hỏng",
+        "slug": "banner-hong",
+        "campaign": CampaignFactory().pk,
+        "alt_text": "Cẩm nang",
+        "master": _upload(),
+        "position": 0,
+    }
+
+
+def _news_form(districts):
+    return "admin:campaigns_newspost_add", {
+        "title": "Tin ảnh hỏng",
+        "status": "draft",
+        "published_on": "2021-11-10",
+        "summary": "Tóm tắt.",
+        "body": "Nội dung.",
+        "cover": _upload(),
+        "cover_alt": "Ảnh bìa",
+    }
+
+
+def _record_form(**extra):
+    from campaigns.tests.factories import ActivityFactory, OrganisationFactory
+
+    return {
+        "activity": ActivityFactory().pk,
+        "organisation": OrganisationFactory().pk,
+        "date": "2021-11-10",
+        "title": "Bản tin có ảnh hỏng",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        **extra,
+    }
+
+
+def _activity_photo_form(districts):
+    return "admin:campaigns_activityrecord_add", _record_form(
+        **{"photos-TOTAL_FORMS": "1", "photos-0-image": _upload(), "photos-0-caption": "Hội nghị"}
+    )
+
+
+def _evidence_form(districts):
+    return "admin:campaigns_activityrecord_add", _record_form(evidence=_upload())
+
+
+def _report_form(districts):
+    from campaigns.tests.factories import OrganisationFactory
+
+    return "admin:campaigns_reportsubmission_add", {
+        "organisation": OrganisationFactory().pk,
+        "kind": "month",
+        "period": "2021-11-01",
+        "submitted_on": "2021-11-20",
+        "document": _upload(),
+    }
+
+
+@pytest.mark.parametrize(
+    "form",
+    [_producer_form, _banner_form, _news_form, _activity_photo_form, _evidence_form, _report_form],
+    ids=["producer", "banner", "news-cover", "activity-photo", "evidence", "report"],
+)
+def test_a_truncated_jpeg_is_a_form_error_on_every_upload_path(admin_client, districts, form):
+    url_name, data = form(districts)
+    model = resolve(reverse(url_name)).func.model_admin.model
+    response = admin_client.post(reverse(url_name), data)
+    assert response.status_code == 200
+    assert "Không đọc được ảnh: tệp bị hỏng" in response.content.decode()
+    assert not model.objects.exists()
+
+
+def test_a_truncated_product_photo_is_refused(product_upload):
+    assert "Không đọc được ảnh: tệp bị hỏng" in refused(product_upload(truncated_jpeg(), "anh.jpg"))
+    assert not Product.objects.get(pk=product_upload.product.pk).photo

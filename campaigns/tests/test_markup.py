@@ -1,11 +1,34 @@
 """The sanitiser against hostile Markdown: nothing executable survives."""
 
+import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from campaigns.markup import render_markdown, sanitize
+
+# Addresses a browser reads as another host: backslashes, tabs and newlines, and their encodings.
+OFF_SITE = [
+    "[bấm](/\\evil.example)",
+    '<a href="\\\\evil.example">hai gạch ngược</a>',
+    "[bấm](\\/evil.example)",
+    '<a href="\\/evil.example">gạch ngược, gạch chéo</a>',
+    '<a href="/&#92;evil.example">thực thể</a>',
+    '<a href="&#x5C;&#x5c;evil.example">thực thể hex</a>',
+    '<a href="/\t/evil.example">tab giữa hai gạch</a>',
+    '<a href="/&#9;/evil.example">tab mã hóa</a>',
+    '<a href="/&#10;/evil.example">xuống dòng</a>',
+    '<a href=" //evil.example">khoảng trắng</a>',
+    "[bấm](<//evil.example>)",
+    '<a href="https:\\\\evil.example">https gạch ngược</a>',
+    '<a href="http:/\\evil.example">http gạch lẫn</a>',
+    '<a href="/%5Cevil.example">mã phần trăm</a>',
+    '<a href="%2F%2Fevil.example">mã phần trăm</a>',
+    '<a href="/%252F/evil.example">mã hai lần</a>',
+    '<img src="/\\evil.example/x.png">',
+    '<img src="&#92;&#92;evil.example/x.png">',
+]
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -42,6 +65,7 @@ HOSTILE = [
     "<!-- <script>alert(1)</script> -->",
     '<details open ontoggle="alert(1)">x</details>',
     '<a href="https://ok.example" target="_blank" rel="opener">mở</a>',
+    *OFF_SITE,
 ]
 
 FORBIDDEN_TAGS = {
@@ -61,6 +85,21 @@ FORBIDDEN_TAGS = {
     "details",
 }
 SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+PORTAL = "camnang.example"
+
+
+def resolved_host(url: str) -> str | None:
+    """The host a browser opens for `url` on a portal page, read as the WHATWG URL parser does.
+
+    Tabs and newlines are removed, the ends trimmed of spaces and controls, backslashes read
+    as slashes, and "https:host" read as https://host (as on a page of another scheme).
+    """
+    url = "".join(ch for ch in url if ch not in "\t\n\r").strip("".join(map(chr, range(0x21))))
+    url = url.replace("\\", "/")
+    special = re.match(r"(?i)(https?):/*", url)
+    if special:
+        url = f"{special.group(1)}://{url[special.end() :]}"
+    return urlsplit(urljoin(f"http://{PORTAL}/cam-nang/", url)).hostname
 
 
 class Elements(HTMLParser):
@@ -88,6 +127,11 @@ def dangers(html: str) -> list[str]:
                 url = "".join(ch for ch in value or "" if ch not in "\t\n\r").strip()
                 if urlsplit(url).scheme.lower() not in SAFE_SCHEMES or url.startswith("//"):
                     problems.append(f"{tag}[{name}={value}]")
+                if re.search(r"[\x00-\x1f\x7f\\]", value or ""):
+                    problems.append(f"{tag}[{name}={value!r}]: backslash or control character")
+                host = resolved_host(value or "")
+                if tag == "a" and host != PORTAL and attrs.get("rel") != "nofollow noopener":
+                    problems.append(f"{tag}[{name}={value}] leads to {host} without rel")
     return problems
 
 
@@ -96,6 +140,37 @@ def test_hostile_markdown_is_neutralised(markdown):
     html = render_markdown(f"Đoạn đầu.\n\n{markdown}\n\nĐoạn cuối.").html
     assert dangers(html) == [], html
     assert "Đoạn đầu." in html and "Đoạn cuối." in html
+
+
+@pytest.mark.parametrize("markdown", OFF_SITE)
+def test_addresses_disguising_another_host_are_dropped(markdown):
+    html = render_markdown(markdown).html
+    assert "href" not in html and "src" not in html, html
+    assert "evil.example" not in html
+
+
+@pytest.mark.parametrize(
+    "url", ["https:evil.example", "HTTPS:/evil.example", "https:///evil.example", "HtTp://evil.example/a"]
+)
+def test_every_http_address_is_external_however_it_is_written(url):
+    html = render_markdown(f'<a href="{url}">sàn</a>').html
+    assert f'<a href="{url}" rel="nofollow noopener">sàn</a>' in html
+
+
+def test_ordinary_links_survive_the_url_checks():
+    html = render_markdown(
+        "[tìm](/tim-kiem/?q=a%5Cb) [sàn](https://voso.vn/a%2Fb) [mục](#muc-a) [gọi](tel:0915351008) "
+        "[tương đối](dia-ban/) ![ảnh](/media/news/anh.jpg)"
+    ).html
+    for fragment in (
+        '<a href="/tim-kiem/?q=a%5Cb">',
+        '<a href="https://voso.vn/a%2Fb" rel="nofollow noopener">',
+        '<a href="#muc-a">',
+        '<a href="tel:0915351008">',
+        '<a href="dia-ban/">',
+        'src="/media/news/anh.jpg"',
+    ):
+        assert fragment in html, fragment
 
 
 def test_safe_markdown_keeps_its_structure():
@@ -156,3 +231,18 @@ def test_a_level_one_heading_is_not_a_second_h1():
 def test_empty_body():
     rendered = render_markdown("")
     assert rendered.html == "" and rendered.toc == []
+
+
+@pytest.mark.django_db
+def test_stored_html_is_rebuilt_by_the_migration():
+    import importlib
+
+    from django.apps import apps
+
+    from campaigns.models import NewsPost
+    from campaigns.tests.factories import NewsFactory
+
+    post = NewsFactory(body="[bấm](/\\evil.example)")
+    NewsPost.objects.filter(pk=post.pk).update(body_html='<p><a href="/\\evil.example">bấm</a></p>')
+    importlib.import_module("campaigns.migrations.0002_rerender_markdown").rerender(apps, None)
+    assert NewsPost.objects.get(pk=post.pk).body_html == "<p><a>bấm</a></p>"

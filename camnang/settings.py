@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "simple_history",
+    "core",
     "camnang.login.LoginLockoutConfig",
     "camnang",
     "shops",

@@ -44,12 +44,18 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "simple_history",
+    "core",
     "camnang.login.LoginLockoutConfig",
     "camnang",
     "shops",
     "producers",
     "campaigns",
 ]
+# The demo app (fictional directory data, demo accounts and their commands) exists only
+# where this is on: development and tests, never production unless asked for.
+DEMO_APP = env.bool("DEMO_APP", default=DEBUG)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "camnang.middleware.RequestIdMiddleware",

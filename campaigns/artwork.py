@@ -1,18 +1,16 @@
-"""Pictures drawn with Pillow so the portal works out of the box with no files to fetch:
-the first banner's master image and the demo news covers.
+"""Pictures drawn with Pillow (core.drawing) so the portal works out of the box with no
+files to fetch: the first banner's master image and the demo news covers.
 
-Pillow's built-in font has no Vietnamese letters, so the pictures carry only
-ASCII text (the platforms' domain names); the words are in the alt text.
+The pictures carry only ASCII text (the platforms' domain names); the words are in
+the alt text.
 """
 
 from __future__ import annotations
 
-import io
 import random
 
-from PIL import Image, ImageDraw, ImageFont
+from core.drawing import Canvas
 
-SCALE = 2  # drawn at twice the size and reduced, for smooth edges
 GREEN = (11, 93, 59)
 GREEN_DARK = (7, 65, 42)
 LEAF = (126, 196, 92)
@@ -22,58 +20,13 @@ BLUE = (0, 71, 179)
 WHITE = (255, 255, 255)
 
 
-class Sketch:
-    def __init__(self, width: int, height: int, background):
-        self.width, self.height = width, height
-        self.image = Image.new("RGB", (width * SCALE, height * SCALE), background)
-        self.draw = ImageDraw.Draw(self.image)
-
-    def _box(self, x0, y0, x1, y1):
-        return [round(v * SCALE) for v in (x0, y0, x1, y1)]
-
-    def rect(self, x0, y0, x1, y1, fill, radius=0, outline=None, width=0):
-        self.draw.rounded_rectangle(
-            self._box(x0, y0, x1, y1), radius=radius * SCALE, fill=fill, outline=outline, width=width * SCALE
-        )
-
-    def ellipse(self, cx, cy, rx, ry, fill, outline=None, width=0):
-        self.draw.ellipse(
-            self._box(cx - rx, cy - ry, cx + rx, cy + ry), fill=fill, outline=outline, width=width * SCALE
-        )
-
-    def polygon(self, points, fill):
-        self.draw.polygon([(x * SCALE, y * SCALE) for x, y in points], fill=fill)
-
-    def line(self, points, fill, width):
-        self.draw.line(
-            [(x * SCALE, y * SCALE) for x, y in points], fill=fill, width=width * SCALE, joint="curve"
-        )
-
-    def text(self, x, y, text, size, fill, anchor="la"):
-        font = ImageFont.load_default(size=size * SCALE)
-        self.draw.text((x * SCALE, y * SCALE), text, font=font, fill=fill, anchor=anchor)
-
-    def png(self) -> bytes:
-        return _encode(self.image.reduce(SCALE), "PNG")
-
-    def jpeg(self) -> bytes:
-        return _encode(self.image.reduce(SCALE), "JPEG")
-
-
-def _encode(image: Image.Image, kind: str) -> bytes:
-    buffer = io.BytesIO()
-    options = {"optimize": True} if kind == "PNG" else {"quality": 82, "optimize": True, "progressive": True}
-    image.save(buffer, kind, **options)
-    return buffer.getvalue()
-
-
-def phone(s: Sketch, x, y, w, h):
+def phone(s: Canvas, x, y, w, h):
     s.rect(x, y, x + w, y + h, fill=(24, 32, 28), radius=w * 0.14)
     s.rect(x + w * 0.07, y + h * 0.08, x + w * 0.93, y + h * 0.9, fill=CREAM, radius=w * 0.05)
     s.ellipse(x + w / 2, y + h * 0.95, w * 0.05, w * 0.05, fill=(80, 90, 84))
 
 
-def cart(s: Sketch, cx, cy, size, colour):
+def cart(s: Canvas, cx, cy, size, colour):
     """A shopping cart icon centred on (cx, cy)."""
     u = size / 10
     s.line(
@@ -99,14 +52,14 @@ def cart(s: Sketch, cx, cy, size, colour):
     s.ellipse(cx + 3.2 * u, cy + 3.6 * u, u * 0.9, u * 0.9, fill=colour)
 
 
-def parcel(s: Sketch, x, y, w, h):
+def parcel(s: Canvas, x, y, w, h):
     s.rect(x, y, x + w, y + h, fill=(205, 150, 90), radius=6)
     s.rect(x, y, x + w, y + h * 0.22, fill=(185, 130, 75), radius=6)
     s.rect(x + w * 0.42, y, x + w * 0.58, y + h, fill=(236, 214, 170))
     s.rect(x + w * 0.12, y + h * 0.6, x + w * 0.34, y + h * 0.82, fill=WHITE, radius=3)
 
 
-def leaf(s: Sketch, cx, cy, length, colour, tilt=0.0):
+def leaf(s: Canvas, cx, cy, length, colour, tilt=0.0):
     half = length / 2
     s.polygon(
         [
@@ -120,7 +73,7 @@ def leaf(s: Sketch, cx, cy, length, colour, tilt=0.0):
     s.line([(cx - half, cy + tilt * half), (cx + half, cy - tilt * half)], GREEN_DARK, 2)
 
 
-def shield(s: Sketch, cx, cy, size):
+def shield(s: Canvas, cx, cy, size):
     u = size / 10
     s.polygon(
         [
@@ -142,7 +95,7 @@ def shield(s: Sketch, cx, cy, size):
 
 def handbook_banner() -> bytes:
     """The master of the first banner, 1200 by 630, on a plain green field so padded sizes blend in."""
-    s = Sketch(1200, 630, GREEN)
+    s = Canvas(1200, 630, GREEN)
     # Soft circles behind the picture.
     s.ellipse(600, 300, 330, 260, fill=(18, 110, 72))
     s.ellipse(600, 300, 250, 200, fill=(26, 124, 82))
@@ -170,7 +123,7 @@ def news_cover(theme: str, seed: str) -> bytes:
     """A 960 by 540 illustrative cover for a demo news post."""
     background, accent = COVER_THEMES[theme]
     rng = random.Random(seed)
-    s = Sketch(960, 540, background)
+    s = Canvas(960, 540, background)
     for _ in range(6):
         s.ellipse(
             rng.uniform(0, 960),

@@ -44,11 +44,12 @@ CAMPAIGNS = [
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
 
-def content_files(folder: str) -> list[dict]:
-    """Shipped Markdown documents, in file-name order: "key: value" header lines, a
-    "---" line, then the body. The slug is the file name without its "NN-" prefix."""
+def content_files(folder: str, root: Path = CONTENT_DIR) -> list[dict]:
+    """Shipped Markdown documents in `root`/`folder`, in file-name order: "key: value"
+    header lines, a "---" line, then the body. The slug is the file name without its
+    "NN-" prefix."""
     documents = []
-    for path in sorted((CONTENT_DIR / folder).glob("*.md")):
+    for path in sorted((root / folder).glob("*.md")):
         header, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
         fields = dict(line.split(": ", 1) for line in header.strip().splitlines())
         documents.append({**fields, "slug": path.stem.split("-", 1)[1], "body": body.strip() + "\n"})

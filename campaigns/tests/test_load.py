@@ -1,4 +1,4 @@
-"""The reference-data and demo commands."""
+"""The reference-data command."""
 
 import io
 
@@ -9,11 +9,9 @@ from django.core.management import call_command
 from campaigns import services
 from campaigns.models import (
     Activity,
-    ActivityRecord,
     Banner,
     Campaign,
     HandbookChapter,
-    NewsPost,
     Organisation,
     PartnerSite,
 )
@@ -98,18 +96,3 @@ def test_missing_banner_files_are_rebuilt(districts):
     default_storage.delete(services.banner_zip_name(banner.slug))
     load()
     assert default_storage.exists(services.banner_zip_name(banner.slug))
-
-
-def test_demo_command_is_repeatable(districts):
-    load()
-    load("load_demo_data")
-    first = load("load_campaign_demo")
-    assert "5 news posts created" in first
-    records = ActivityRecord.objects.count()
-    assert records > 0
-    assert ActivityRecord.objects.filter(trained_producers__isnull=False).exists()
-    second = load("load_campaign_demo")
-    assert "0 news posts created" in second
-    assert ActivityRecord.objects.count() == records
-    assert NewsPost.objects.filter(is_illustrative=True).count() == 5
-    assert all(post.cover for post in NewsPost.objects.all())

@@ -134,15 +134,3 @@ def test_postal_staff_work_on_producers_but_not_shops(client, districts):
     client.force_login(staff_user(roles.POSTAL_STAFF))
     assert client.get(reverse("admin:producers_producer_changelist")).context["cl"].result_count == 1
     assert client.get(reverse("admin:shops_shop_changelist")).status_code == 403
-
-
-def test_demo_accounts_exist_for_each_role(settings, districts):
-    settings.DEBUG = True
-    from django.contrib.auth import get_user_model
-
-    call_command("create_demo_admin", stdout=io.StringIO())
-    call_command("create_demo_admin", stdout=io.StringIO())
-    editor = get_user_model().objects.get(username="bientap-hatrung")
-    assert editor.check_password("camnang-demo")
-    assert list(editor.districts.all()) == [districts["ha-trung"]]
-    assert editor.groups.get().name == roles.DISTRICT_EDITORS

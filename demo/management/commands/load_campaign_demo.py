@@ -9,6 +9,7 @@ to today, so the result is the same whenever it runs.
 
 import random
 from datetime import timedelta
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -33,6 +34,8 @@ from producers.models import Producer
 
 DEMO_NOTE = "Dữ liệu minh họa."
 SEED = 241
+# The illustrative news posts, in the handbook chapters' Markdown format.
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 
 
 # Probability that a unit did what its activity asks in a given past period.
@@ -61,7 +64,7 @@ class Command(BaseCommand):
         units = {o.slug: o for o in Organisation.objects.all()}
         campaigns = {c.slug: c for c in Campaign.objects.all()}
         created = 0
-        for spec in data.content_files("demo_news"):
+        for spec in data.content_files("news", root=CONTENT_DIR):
             if NewsPost.objects.filter(slug=spec["slug"]).exists():
                 continue
             post = NewsPost(

@@ -1,0 +1,48 @@
+"""The project's layers, checked on the source: core is the kernel and imports no project
+app; the demo app is optional, so nothing outside it imports it."""
+
+import ast
+import os
+from pathlib import Path
+
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+PROJECT_APPS = {"camnang", "shops", "producers", "campaigns", "demo"}
+NOT_SOURCE = {".venv", "node_modules", "staticfiles", "media", "artifacts"}
+
+
+def source_files(folder: Path):
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in NOT_SOURCE and not d.startswith("."))
+        yield from (Path(root) / name for name in sorted(files) if name.endswith(".py"))
+
+
+def imported_packages(path: Path) -> set[str]:
+    """The top-level packages a module imports by absolute name (relative imports stay inside)."""
+    packages = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            packages.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            packages.add(node.module.split(".")[0])
+    return packages
+
+
+def test_core_imports_no_project_app():
+    files = list(source_files(BASE_DIR / "core"))
+    assert files
+    offending = {
+        str(path.relative_to(BASE_DIR)): sorted(imported_packages(path) & PROJECT_APPS) for path in files
+    }
+    assert {path: apps for path, apps in offending.items() if apps} == {}
+
+
+def test_nothing_outside_the_demo_app_imports_it():
+    demo = BASE_DIR / "demo"
+    importers = [
+        str(path.relative_to(BASE_DIR))
+        for path in source_files(BASE_DIR)
+        if not path.is_relative_to(demo) and "demo" in imported_packages(path)
+    ]
+    assert importers == []

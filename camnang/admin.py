@@ -1,13 +1,20 @@
 """Admin pieces shared by the directory apps."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin import helpers
+from django.contrib.admin.options import get_content_type_for_model
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.forms import modelform_factory
 from django.http import Http404, HttpResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
@@ -142,16 +149,132 @@ class VietnameseHistoryHelper(HistoricalRecordContextHelper):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """The "Lịch sử" page lists who changed which field, from what to what, and when."""
+    """The "Lịch sử" page lists who changed which field, from what to what, and when.
+
+    Old versions are shown read-only: simple-history's version page saves whatever is
+    posted to it (SIMPLE_HISTORY_REVERT_DISABLED only hides the button), so here it
+    answers GET alone, and both history pages are allowed or refused by the record as it
+    stands now, never by the old version's district.
+    """
 
     object_history_template = "admin/camnang/object_history.html"
     object_history_list_template = "admin/camnang/object_history_list.html"
+    object_history_form_template = "admin/camnang/object_history_form.html"
 
     def get_historical_record_context_helper(self, request, historical_record):
         return VietnameseHistoryHelper(self.model, historical_record)
 
     def history_view_title(self, request, obj):
         return gettext("Lịch sử thay đổi: %s") % obj
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_manager(self):
+        return getattr(self.model, self.model._meta.simple_history_manager_attribute)
+
+    def history_subject(self, request, object_id):
+        """The record whose history is asked for, as it stands now: it decides who may read it.
+
+        Another district's record is a 404, as on its edit page; a deleted record is
+        judged by its last version (what it was when deleted).
+        """
+        model = self.model
+        try:
+            pk = model._meta.pk.to_python(unquote(object_id))
+            current = model._default_manager.filter(pk=pk).first()
+        except (ValidationError, ValueError):
+            raise Http404 from None
+        if current is None:
+            versions = self.history_manager().filter(**{model._meta.pk.attname: pk})
+            last = versions.order_by("-history_id").first()
+            if last is None:
+                raise Http404
+            current = last.instance
+        elif not self.get_queryset(request).filter(pk=pk).exists():
+            raise Http404(gettext("Không có mục này trong địa bàn bạn phụ trách."))
+        if not self.has_view_history_or_change_history_permission(request, current):
+            raise PermissionDenied
+        return current
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.history_subject(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    @method_decorator(require_safe)
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """One old version, every field read-only; restoring it is done by editing the record."""
+        request.current_app = self.admin_site.name
+        current = self.history_subject(request, object_id)
+        opts = self.model._meta
+        try:
+            version = self.history_manager().get(**{opts.pk.attname: current.pk, "history_id": version_id})
+        except (ObjectDoesNotExist, ValidationError, ValueError):
+            raise Http404 from None
+        obj = version.instance
+        obj._state.adding = False
+        # Many-to-many values are not part of the rebuilt instance (they would show today's).
+        fieldsets = [
+            (name, {**options, "fields": self._without_many_to_many(options["fields"])})
+            for name, options in self.get_fieldsets(request, obj)
+        ]
+        form = modelform_factory(self.model, fields=())(instance=obj)
+        admin_form = helpers.AdminForm(form, fieldsets, {}, flatten_fieldsets(fieldsets), model_admin=self)
+        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        when = date_format(timezone.localtime(version.history_date), "d/m/Y H:i")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("%(object)s – phiên bản lúc %(when)s") % {"object": current, "when": when},
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": current,
+            "version": version,
+            "version_date": when,
+            "is_popup": False,
+            "media": self.media + admin_form.media,
+            "errors": [],
+            "app_label": opts.app_label,
+            "original_opts": opts,
+            "opts": opts,
+            "changelist_url": reverse(f"{prefix}_changelist"),
+            "change_url": reverse(f"{prefix}_change", args=(quote(current.pk),)),
+            "history_url": reverse(f"{prefix}_history", args=(quote(current.pk),)),
+            "change_history": False,
+            "revert_disabled": True,
+            "add": False,
+            "change": True,
+            "has_add_permission": False,
+            "has_view_permission": True,
+            "has_change_permission": False,
+            "has_delete_permission": False,
+            "has_editable_inline_admin_formsets": False,
+            "can_change_current": self.has_change_permission(request, current),
+            "has_file_field": False,
+            "has_absolute_url": False,
+            "form_url": "",
+            "content_type_id": get_content_type_for_model(self.model).pk,
+            "save_as": False,
+            "save_on_top": False,
+            "root_path": getattr(self.admin_site, "root_path", None),
+            **(extra_context or {}),
+        }
+        return self.render_history_view(request, self.object_history_form_template, context)
+
+    def _without_many_to_many(self, fields):
+        kept = []
+        for item in fields:
+            if isinstance(item, list | tuple):
+                item = tuple(self._without_many_to_many(item))
+                if item:
+                    kept.append(item)
+                continue
+            try:
+                if self.model._meta.get_field(item).many_to_many:
+                    continue
+            except FieldDoesNotExist:
+                pass
+            kept.append(item)
+        return kept
 
 
 # --- Actions ----------------------------------------------------------------------

@@ -1,12 +1,14 @@
 """Admin pieces shared by the directory apps."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import get_content_type_for_model
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms import modelform_factory
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -14,17 +16,19 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from camnang import import_files
+from camnang.import_files import PendingImportStorage, count_data_rows
 from camnang.models import Status
 from camnang.services import update_with_history
 from camnang.spreadsheets import import_totals, rejected_rows, template_workbook
-from camnang.text import fold
+from camnang.text import fold, thousands
 from shops.models import ALL_DISTRICTS_PERMISSION, District
 
 
@@ -339,7 +343,36 @@ class SpreadsheetImportForm(ImportForm):
                     break
             else:
                 self.add_error("import_file", _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
+        if upload is not None and cleaned.get("format") and not self.errors:
+            self.check_limits(upload, self.formats[int(cleaned["format"])]().get_extension())
         return cleaned
+
+    def check_limits(self, upload, extension):
+        """Refuse a file too large to check within one request, before any row is read."""
+        max_bytes = settings.IMPORT_MAX_FILE_MB * 1024 * 1024
+        if upload.size > max_bytes:
+            self.add_error(
+                "import_file",
+                gettext(
+                    "Tệp nặng %(size)s, vượt giới hạn %(limit)s của một lần nhập. "
+                    "Hãy chia danh sách thành nhiều tệp nhỏ hơn."
+                )
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            )
+            return
+        rows = count_data_rows(upload, extension)
+        if rows is not None and rows > settings.IMPORT_MAX_ROWS:
+            self.add_error(
+                "import_file",
+                gettext(
+                    "Tệp có %(rows)s dòng dữ liệu, vượt giới hạn %(limit)s dòng của một lần nhập. "
+                    "Hãy chia thành nhiều tệp, mỗi tệp không quá %(limit)s dòng."
+                )
+                % {
+                    "rows": thousands(rows),
+                    "limit": thousands(settings.IMPORT_MAX_ROWS),
+                },
+            )
 
 
 class SpreadsheetExportForm(ExportForm):
@@ -360,6 +393,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
 
     import_formats = [XLSX, CSV]
     export_formats = [XLSX, CSV]
+    tmp_storage_class = PendingImportStorage
     # With a byte-order mark Excel opens a CSV file as UTF-8, so the accents survive.
     to_encoding = "utf-8-sig"
     import_form_class = SpreadsheetImportForm
@@ -380,11 +414,84 @@ class SpreadsheetAdminMixin(ImportExportMixin):
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
-        result = getattr(response, "context_data", {}).get("result")
+        context = getattr(response, "context_data", {})
+        result = context.get("result")
         if result is not None:
             response.context_data["totals"] = import_totals(result)
             response.context_data["rejected"] = rejected_rows(result)
+        # A file that cannot be confirmed (rejected rows, unreadable) is not kept.
+        upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
+        stored = getattr(upload, "tmp_storage_name", None)
+        if stored and context.get("confirm_form") is None:
+            PendingImportStorage(name=stored).remove()
         return response
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            # Only the uploader's session may confirm this file, and only for this list.
+            details = {key: initial[key] for key in ("original_file_name", "format", "resource")}
+            import_files.remember(
+                request, initial["import_file_name"], model_label=self.opts.label, details=details
+            )
+        return initial
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        """Import a file this user checked a moment ago; any other file name is refused.
+
+        Replaces django-import-export's step, which opened whatever name was posted. Only
+        the stored file's name is read from the form; its format and kind come from the
+        session, as they were when the file was checked.
+        """
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        name = request.POST.get("import_file_name", "")
+        pending = import_files.claim(request, name, model_label=self.opts.label)
+        if pending is None:
+            return self.import_refused(request)
+        import_files.forget(request, name)  # one confirmation per checked file
+        details = {key: pending.get(key) for key in ("original_file_name", "format", "resource")}
+        confirm_form = self.get_confirm_form_class(request)(data={"import_file_name": name, **details})
+        if not confirm_form.is_valid():
+            return self.import_refused(request)
+        input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])](
+            encoding=self.from_encoding
+        )
+        storage = PendingImportStorage(
+            name=name,
+            encoding=None if input_format.is_binary() else self.from_encoding,
+            read_mode=input_format.get_read_mode(),
+        )
+        try:
+            data = storage.read()
+        except import_files.PendingFileMissing:
+            return self.import_refused(request)
+        try:
+            dataset = input_format.create_dataset(data)
+            result = self.process_dataset(dataset, confirm_form, request, **kwargs)
+        finally:
+            storage.remove()
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                gettext(
+                    "Không nhập được: dữ liệu đã thay đổi từ lúc kiểm tra tệp, nên không dòng nào được ghi. "
+                    "Hãy tải tệp lên và kiểm tra lại."
+                ),
+            )
+            return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+        return self.process_result(result, request)
+
+    def import_refused(self, request):
+        messages.error(
+            request,
+            gettext(
+                "Không tìm thấy tệp đã kiểm tra để nhập: tệp có thể đã được nhập rồi, đã quá hạn, "
+                "hoặc không do bạn tải lên. Chưa có gì được ghi; hãy tải tệp lên và kiểm tra lại."
+            ),
+        )
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
 
     def add_success_message(self, result, request):
         totals = import_totals(result)

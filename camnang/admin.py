@@ -1,5 +1,7 @@
 """Admin pieces shared by the directory apps."""
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -315,6 +317,22 @@ class DirectoryAdmin(FoldedSearchMixin, HistoryAdmin):
     list_per_page = 50
     readonly_fields = ["created_at", "updated_at"]
     save_on_top = True
+
+
+# --- Login lockout records -----------------------------------------------------------
+
+
+class LockoutAttemptAdmin(AccessAttemptAdmin):
+    """django-axes' failed logins; clearing the expired ones deletes rows, so it needs delete rights."""
+
+    @admin.action(description=_("Xóa các lần đăng nhập sai đã hết hạn"), permissions=["delete"])
+    def cleanup_expired_attempts(self, request, queryset):
+        return super().cleanup_expired_attempts(request, queryset)
+
+
+if admin.site.is_registered(AccessAttempt):  # AXES_ENABLE_ADMIN
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, LockoutAttemptAdmin)
 
 
 # --- Spreadsheets -------------------------------------------------------------------

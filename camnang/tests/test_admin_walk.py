@@ -407,3 +407,15 @@ def test_every_history_admin_is_the_read_only_one():
         if isinstance(ma, SimpleHistoryAdmin) and not isinstance(ma, HistoryAdmin)
     ]
     assert not loose
+
+
+def test_view_only_users_are_offered_no_action_that_changes_rows(rf, walk):
+    request = rf.get("/quan-tri/")
+    request.user = walk["users"]["viewer"]
+    offered = {
+        f"{model._meta.label}: {name}"
+        for model, model_admin in admin.site._registry.items()
+        for name in model_admin.get_actions(request)
+        if name != "export_admin_action"  # reading, not writing
+    }
+    assert not offered

@@ -190,3 +190,19 @@ def test_a_file_over_the_size_limit_is_refused(editors, settings):
     [error] = response.context["form"].errors["import_file"]
     assert "vượt giới hạn 1,0\xa0MB của một lần nhập" in error and "Hãy chia danh sách" in error
     assert "result" not in response.context and not Shop.objects.exists()
+
+
+def test_a_confirmation_that_no_longer_passes_writes_nothing_and_says_so(client, districts):
+    """The district editor lost Hà Trung between the check and the confirmation."""
+    from camnang.roles import DISTRICT_EDITORS
+
+    editor = staff_user(DISTRICT_EDITORS, districts["ha-trung"])
+    client.force_login(editor)
+    response, _data = checked(client)
+    editor.districts.clear()
+    response = admin_confirm_import(client, "shops_shop", response)
+    assert response.status_code == 302 and response["Location"] == IMPORT
+    html = client.get(IMPORT).content.decode()
+    assert "Không nhập được: dữ liệu đã thay đổi từ lúc kiểm tra tệp" in html
+    assert "Đã nhập xong" not in html
+    assert not Shop.objects.exists()

@@ -22,6 +22,7 @@ def _test_settings(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "imports"
     settings.DEMO_NOTICE = False
     # Login lockout is switched on only in the tests about it (they log in for real).
     settings.AXES_ENABLED = False

@@ -1,18 +1,31 @@
 """Admin pieces shared by the directory apps."""
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.urls import path
+from django.contrib.admin import helpers
+from django.contrib.admin.options import get_content_type_for_model
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.forms import modelform_factory
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST, require_safe
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from camnang import import_files
+from camnang.import_files import PendingImportStorage, count_data_rows
 from camnang.models import Status
 from camnang.services import update_with_history
 from camnang.spreadsheets import (
@@ -22,7 +35,7 @@ from camnang.spreadsheets import (
     rejected_rows,
     template_workbook,
 )
-from camnang.text import fold
+from camnang.text import fold, thousands
 from shops.models import ALL_DISTRICTS_PERMISSION, District
 
 
@@ -147,16 +160,132 @@ class VietnameseHistoryHelper(HistoricalRecordContextHelper):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """The "Lịch sử" page lists who changed which field, from what to what, and when."""
+    """The "Lịch sử" page lists who changed which field, from what to what, and when.
+
+    Old versions are shown read-only: simple-history's version page saves whatever is
+    posted to it (SIMPLE_HISTORY_REVERT_DISABLED only hides the button), so here it
+    answers GET alone, and both history pages are allowed or refused by the record as it
+    stands now, never by the old version's district.
+    """
 
     object_history_template = "admin/camnang/object_history.html"
     object_history_list_template = "admin/camnang/object_history_list.html"
+    object_history_form_template = "admin/camnang/object_history_form.html"
 
     def get_historical_record_context_helper(self, request, historical_record):
         return VietnameseHistoryHelper(self.model, historical_record)
 
     def history_view_title(self, request, obj):
         return gettext("Lịch sử thay đổi: %s") % obj
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_manager(self):
+        return getattr(self.model, self.model._meta.simple_history_manager_attribute)
+
+    def history_subject(self, request, object_id):
+        """The record whose history is asked for, as it stands now: it decides who may read it.
+
+        Another district's record is a 404, as on its edit page; a deleted record is
+        judged by its last version (what it was when deleted).
+        """
+        model = self.model
+        try:
+            pk = model._meta.pk.to_python(unquote(object_id))
+            current = model._default_manager.filter(pk=pk).first()
+        except (ValidationError, ValueError):
+            raise Http404 from None
+        if current is None:
+            versions = self.history_manager().filter(**{model._meta.pk.attname: pk})
+            last = versions.order_by("-history_id").first()
+            if last is None:
+                raise Http404
+            current = last.instance
+        elif not self.get_queryset(request).filter(pk=pk).exists():
+            raise Http404(gettext("Không có mục này trong địa bàn bạn phụ trách."))
+        if not self.has_view_history_or_change_history_permission(request, current):
+            raise PermissionDenied
+        return current
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.history_subject(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    @method_decorator(require_safe)
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """One old version, every field read-only; restoring it is done by editing the record."""
+        request.current_app = self.admin_site.name
+        current = self.history_subject(request, object_id)
+        opts = self.model._meta
+        try:
+            version = self.history_manager().get(**{opts.pk.attname: current.pk, "history_id": version_id})
+        except (ObjectDoesNotExist, ValidationError, ValueError):
+            raise Http404 from None
+        obj = version.instance
+        obj._state.adding = False
+        # Many-to-many values are not part of the rebuilt instance (they would show today's).
+        fieldsets = [
+            (name, {**options, "fields": self._without_many_to_many(options["fields"])})
+            for name, options in self.get_fieldsets(request, obj)
+        ]
+        form = modelform_factory(self.model, fields=())(instance=obj)
+        admin_form = helpers.AdminForm(form, fieldsets, {}, flatten_fieldsets(fieldsets), model_admin=self)
+        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        when = date_format(timezone.localtime(version.history_date), "d/m/Y H:i")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("%(object)s – phiên bản lúc %(when)s") % {"object": current, "when": when},
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": current,
+            "version": version,
+            "version_date": when,
+            "is_popup": False,
+            "media": self.media + admin_form.media,
+            "errors": [],
+            "app_label": opts.app_label,
+            "original_opts": opts,
+            "opts": opts,
+            "changelist_url": reverse(f"{prefix}_changelist"),
+            "change_url": reverse(f"{prefix}_change", args=(quote(current.pk),)),
+            "history_url": reverse(f"{prefix}_history", args=(quote(current.pk),)),
+            "change_history": False,
+            "revert_disabled": True,
+            "add": False,
+            "change": True,
+            "has_add_permission": False,
+            "has_view_permission": True,
+            "has_change_permission": False,
+            "has_delete_permission": False,
+            "has_editable_inline_admin_formsets": False,
+            "can_change_current": self.has_change_permission(request, current),
+            "has_file_field": False,
+            "has_absolute_url": False,
+            "form_url": "",
+            "content_type_id": get_content_type_for_model(self.model).pk,
+            "save_as": False,
+            "save_on_top": False,
+            "root_path": getattr(self.admin_site, "root_path", None),
+            **(extra_context or {}),
+        }
+        return self.render_history_view(request, self.object_history_form_template, context)
+
+    def _without_many_to_many(self, fields):
+        kept = []
+        for item in fields:
+            if isinstance(item, list | tuple):
+                item = tuple(self._without_many_to_many(item))
+                if item:
+                    kept.append(item)
+                continue
+            try:
+                if self.model._meta.get_field(item).many_to_many:
+                    continue
+            except FieldDoesNotExist:
+                pass
+            kept.append(item)
+        return kept
 
 
 # --- Actions ----------------------------------------------------------------------
@@ -195,6 +324,22 @@ class DirectoryAdmin(FoldedSearchMixin, HistoryAdmin):
     save_on_top = True
 
 
+# --- Login lockout records -----------------------------------------------------------
+
+
+class LockoutAttemptAdmin(AccessAttemptAdmin):
+    """django-axes' failed logins; clearing the expired ones deletes rows, so it needs delete rights."""
+
+    @admin.action(description=_("Xóa các lần đăng nhập sai đã hết hạn"), permissions=["delete"])
+    def cleanup_expired_attempts(self, request, queryset):
+        return super().cleanup_expired_attempts(request, queryset)
+
+
+if admin.site.is_registered(AccessAttempt):  # AXES_ENABLE_ADMIN
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, LockoutAttemptAdmin)
+
+
 # --- Spreadsheets -------------------------------------------------------------------
 
 
@@ -221,7 +366,36 @@ class SpreadsheetImportForm(ImportForm):
                     break
             else:
                 self.add_error("import_file", _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
+        if upload is not None and cleaned.get("format") and not self.errors:
+            self.check_limits(upload, self.formats[int(cleaned["format"])]().get_extension())
         return cleaned
+
+    def check_limits(self, upload, extension):
+        """Refuse a file too large to check within one request, before any row is read."""
+        max_bytes = settings.IMPORT_MAX_FILE_MB * 1024 * 1024
+        if upload.size > max_bytes:
+            self.add_error(
+                "import_file",
+                gettext(
+                    "Tệp nặng %(size)s, vượt giới hạn %(limit)s của một lần nhập. "
+                    "Hãy chia danh sách thành nhiều tệp nhỏ hơn."
+                )
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            )
+            return
+        rows = count_data_rows(upload, extension)
+        if rows is not None and rows > settings.IMPORT_MAX_ROWS:
+            self.add_error(
+                "import_file",
+                gettext(
+                    "Tệp có %(rows)s dòng dữ liệu, vượt giới hạn %(limit)s dòng của một lần nhập. "
+                    "Hãy chia thành nhiều tệp, mỗi tệp không quá %(limit)s dòng."
+                )
+                % {
+                    "rows": thousands(rows),
+                    "limit": thousands(settings.IMPORT_MAX_ROWS),
+                },
+            )
 
 
 class SpreadsheetExportForm(ExportForm):
@@ -243,6 +417,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     # Text cells that would run as formulas are exported quoted, and unquoted on import.
     import_formats = [SpreadsheetXLSX, SpreadsheetCSV]
     export_formats = [SpreadsheetXLSX, SpreadsheetCSV]
+    tmp_storage_class = PendingImportStorage
     # With a byte-order mark Excel opens a CSV file as UTF-8, so the accents survive.
     to_encoding = "utf-8-sig"
     import_form_class = SpreadsheetImportForm
@@ -263,11 +438,84 @@ class SpreadsheetAdminMixin(ImportExportMixin):
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
-        result = getattr(response, "context_data", {}).get("result")
+        context = getattr(response, "context_data", {})
+        result = context.get("result")
         if result is not None:
             response.context_data["totals"] = import_totals(result)
             response.context_data["rejected"] = rejected_rows(result)
+        # A file that cannot be confirmed (rejected rows, unreadable) is not kept.
+        upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
+        stored = getattr(upload, "tmp_storage_name", None)
+        if stored and context.get("confirm_form") is None:
+            PendingImportStorage(name=stored).remove()
         return response
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            # Only the uploader's session may confirm this file, and only for this list.
+            details = {key: initial[key] for key in ("original_file_name", "format", "resource")}
+            import_files.remember(
+                request, initial["import_file_name"], model_label=self.opts.label, details=details
+            )
+        return initial
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        """Import a file this user checked a moment ago; any other file name is refused.
+
+        Replaces django-import-export's step, which opened whatever name was posted. Only
+        the stored file's name is read from the form; its format and kind come from the
+        session, as they were when the file was checked.
+        """
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        name = request.POST.get("import_file_name", "")
+        pending = import_files.claim(request, name, model_label=self.opts.label)
+        if pending is None:
+            return self.import_refused(request)
+        import_files.forget(request, name)  # one confirmation per checked file
+        details = {key: pending.get(key) for key in ("original_file_name", "format", "resource")}
+        confirm_form = self.get_confirm_form_class(request)(data={"import_file_name": name, **details})
+        if not confirm_form.is_valid():
+            return self.import_refused(request)
+        input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])](
+            encoding=self.from_encoding
+        )
+        storage = PendingImportStorage(
+            name=name,
+            encoding=None if input_format.is_binary() else self.from_encoding,
+            read_mode=input_format.get_read_mode(),
+        )
+        try:
+            data = storage.read()
+        except import_files.PendingFileMissing:
+            return self.import_refused(request)
+        try:
+            dataset = input_format.create_dataset(data)
+            result = self.process_dataset(dataset, confirm_form, request, **kwargs)
+        finally:
+            storage.remove()
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                gettext(
+                    "Không nhập được: dữ liệu đã thay đổi từ lúc kiểm tra tệp, nên không dòng nào được ghi. "
+                    "Hãy tải tệp lên và kiểm tra lại."
+                ),
+            )
+            return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+        return self.process_result(result, request)
+
+    def import_refused(self, request):
+        messages.error(
+            request,
+            gettext(
+                "Không tìm thấy tệp đã kiểm tra để nhập: tệp có thể đã được nhập rồi, đã quá hạn, "
+                "hoặc không do bạn tải lên. Chưa có gì được ghi; hãy tải tệp lên và kiểm tra lại."
+            ),
+        )
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
 
     def add_success_message(self, result, request):
         totals = import_totals(result)

@@ -5,6 +5,7 @@ file beside manage.py), read once through django-environ. `.env.example` documen
 every variable.
 """
 
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -309,6 +310,12 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # The library's own escaping only strips a leading "=" (changing the data) and turns numbers
 # into text; the admin's formats quote every formula-like cell instead (camnang/spreadsheets.py).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+# Files are checked within the request: larger lists are split into several files.
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
+IMPORT_MAX_FILE_MB = env.int("IMPORT_MAX_FILE_MB", default=10)
+# Where an uploaded file waits between its check and its confirmation (camnang.import_files);
+# with several app machines, a folder they share.
+IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=Path(tempfile.gettempdir()) / "camnang-imports")
 
 # History is read in the admin; restoring an old version is done by editing.
 SIMPLE_HISTORY_REVERT_DISABLED = True

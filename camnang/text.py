@@ -27,3 +27,8 @@ def fold_terms(text: str, *, limit: int = 8) -> list[str]:
         if word not in terms:
             terms.append(word)
     return terms[:limit]
+
+
+def thousands(number: int) -> str:
+    """50000 -> '50.000': Vietnamese groups thousands with dots."""
+    return f"{int(number):,}".replace(",", ".")

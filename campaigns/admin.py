@@ -127,7 +127,7 @@ class ReferralInline(admin.TabularInline):
     ordering = ["-month"]
 
 
-@admin.action(description=_("Đánh dấu đã thấy banner hôm nay"))
+@admin.action(description=_("Đánh dấu đã thấy banner hôm nay"), permissions=["change"])
 def mark_banner_seen(modeladmin, request, queryset):
     count = queryset.update(
         banner_installed=True, banner_seen_on=timezone.localdate(), updated_at=timezone.now()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 from itertools import groupby
 
+from django.contrib.auth import get_permission_codename
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
@@ -47,14 +49,33 @@ def handbook_print(request):
     return render(request, "campaigns/handbook_print.html", context)
 
 
+def can_preview(request, model) -> bool:
+    """Whether the user may see `model`'s unpublished rows at their public address.
+
+    Only those who may edit them preview them; for everyone else a draft does not exist.
+    """
+    opts = model._meta
+    return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
+
+
+def private_preview(response):
+    """A draft shown to its editors must never be kept by a browser or shared cache."""
+    add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
+    return response
+
+
 class ChapterDetailView(DetailView):
     template_name = "campaigns/chapter_detail.html"
     context_object_name = "chapter"
 
     def get_queryset(self):
         chapters = HandbookChapter.objects.select_related("campaign")
-        # Staff preview drafts from the admin at the chapter's own address.
-        return chapters if self.request.user.is_staff else chapters.published()
+        # Editors preview drafts from the admin at the chapter's own address.
+        return chapters if can_preview(self.request, HandbookChapter) else chapters.published()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return response if self.object.is_published else private_preview(response)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,12 +183,11 @@ def news_list(request):
 
 def news_detail(request, slug):
     posts = NewsPost.objects.for_listing()
-    if not request.user.is_staff:
+    if not can_preview(request, NewsPost):
         posts = posts.visible()
     post = get_object_or_404(posts, slug=slug)
     recent = NewsPost.objects.visible().exclude(pk=post.pk)[:3]
-    return render(
-        request,
-        "campaigns/news_detail.html",
-        {"post": post, "recent": recent, "draft": post.status != Status.PUBLISHED},
-    )
+    # A draft, or a post dated in the future: not yet what the public sees.
+    draft = post.status != Status.PUBLISHED or post.published_on > timezone.localdate()
+    response = render(request, "campaigns/news_detail.html", {"post": post, "recent": recent, "draft": draft})
+    return private_preview(response) if draft else response

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from camnang.text import thousands
+
 register = template.Library()
 
 
@@ -11,7 +13,7 @@ register = template.Library()
 def vnd(amount) -> str:
     """45000 -> '45.000 đ' (Vietnamese groups thousands with dots)."""
     try:
-        return f"{int(amount):,}".replace(",", ".") + " đ"
+        return thousands(amount) + " đ"
     except (TypeError, ValueError):
         return ""
 

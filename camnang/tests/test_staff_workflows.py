@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from camnang.models import Status
-from camnang.roles import DISTRICT_EDITORS
+from camnang.roles import DISTRICT_EDITORS, POSTAL_STAFF
 from camnang.tests.utils import staff_user
 from producers.tests.factories import ProducerFactory
 from shops.models import Shop
@@ -41,6 +41,103 @@ def test_actions_record_who_did_them_in_the_history(client, admin_user, district
         assert verified.history_user == admin_user and verified.history_change_reason == "Xác minh"
         assert verified.verified_on == timezone.localdate()
         assert published.history_change_reason == "Công bố" and published.status == Status.PUBLISHED
+
+
+def platform_form(platform, **changes):
+    data = {
+        "name": platform.name,
+        "slug": platform.slug,
+        "operator": platform.operator,
+        "domain": platform.domain,
+        "home_url": platform.home_url,
+        "position": platform.position,
+        "is_active": "on",
+    }
+    data.update(changes)
+    return data
+
+
+def test_old_versions_are_read_only_for_view_only_staff(client, districts):
+    """Postal staff may only view platforms: an old version posted back changes nothing."""
+    from producers.models import Platform
+
+    voso = Platform.objects.get(slug="voso")
+    voso.summary = "Sàn của Bưu điện Việt Nam."
+    voso.save()
+    version = voso.history.earliest()
+    client.force_login(staff_user(POSTAL_STAFF))
+    url = reverse("admin:producers_platform_simple_history", args=[voso.pk, version.history_id])
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.content.decode().split('id="platform_form"')[1].split("</form>")[0]
+    assert "Trang này chỉ để xem, không lưu được." in form and "voso.vn" in form
+    assert form.count("<input") == 1  # the CSRF token, nothing to edit
+    assert 'type="submit"' not in form and "<textarea" not in form and "<select" not in form
+    before = voso.history.count()
+    response = client.post(url, platform_form(voso, domain="evil.com", home_url="https://evil.com/"))
+    assert response.status_code == 405
+    voso.refresh_from_db()
+    assert voso.domain == "voso.vn" and voso.history.count() == before
+    assert client.get("/go/san/voso/")["Location"].startswith("https://voso.vn")
+
+
+def test_old_versions_are_read_only_for_editors_too(client, admin_user, districts):
+    shop = ShopFactory(name="Tạp hóa Hoa Mai", district=districts["ha-trung"])
+    shop.name = "Tạp hóa Hoa Lan"
+    shop.save()
+    client.force_login(admin_user)
+    old = shop.history.earliest()
+    url = reverse("admin:shops_shop_simple_history", args=[shop.pk, old.history_id])
+    html = client.get(url).content.decode()
+    assert "Tạp hóa Hoa Mai" in html and 'name="name"' not in html
+    assert client.post(url, shop_form(districts["ha-trung"], slug=shop.slug)).status_code == 405
+    shop.refresh_from_db()
+    assert shop.name == "Tạp hóa Hoa Lan" and shop.history.count() == 2
+    # The history list links each version.
+    assert url in client.get(reverse("admin:shops_shop_history", args=[shop.pk])).content.decode()
+
+
+def test_history_is_judged_by_the_record_as_it_stands_now(client, districts):
+    """A shop moved out of Hà Trung: its Hà Trung editor no longer sees or restores it."""
+    shop = ShopFactory(name="Tạp hóa Hoa Mai", district=districts["ha-trung"])
+    shop.district = districts["nga-son"]
+    shop.save()
+    old = shop.history.earliest()
+    assert old.district_id == districts["ha-trung"].pk
+    client.force_login(staff_user(DISTRICT_EDITORS, districts["ha-trung"]))
+    version_url = reverse("admin:shops_shop_simple_history", args=[shop.pk, old.history_id])
+    assert client.get(version_url).status_code == 404
+    assert client.get(reverse("admin:shops_shop_history", args=[shop.pk])).status_code == 404
+    response = client.post(version_url, shop_form(districts["ha-trung"], slug=shop.slug))
+    assert response.status_code in (404, 405)
+    shop.refresh_from_db()
+    assert shop.district == districts["nga-son"] and shop.history.count() == 2
+
+
+def test_history_of_a_record_moved_into_the_district_is_readable_there(client, districts):
+    shop = ShopFactory(name="Tạp hóa Hoa Mai", district=districts["nga-son"])
+    shop.district = districts["ha-trung"]
+    shop.save()
+    old = shop.history.earliest()
+    client.force_login(staff_user(DISTRICT_EDITORS, districts["ha-trung"]))
+    assert client.get(reverse("admin:shops_shop_history", args=[shop.pk])).status_code == 200
+    page = client.get(reverse("admin:shops_shop_simple_history", args=[shop.pk, old.history_id]))
+    assert page.status_code == 200 and "Huyện Nga Sơn" in page.content.decode()
+
+
+def test_history_pages_need_view_permission_and_a_real_version(client, districts):
+    from producers.models import Platform
+
+    voso = Platform.objects.get(slug="voso")
+    voso.save()
+    version = voso.history.earliest()
+    client.force_login(staff_user(DISTRICT_EDITORS, districts["ha-trung"]))
+    url = reverse("admin:producers_platform_simple_history", args=[voso.pk, version.history_id])
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("admin:producers_platform_history", args=[voso.pk])).status_code == 403
+    client.force_login(staff_user(POSTAL_STAFF, username="buudien"))
+    for bad in ([voso.pk, "abc"], [voso.pk, 999999], ["abc", version.history_id], [999999, 1]):
+        assert client.get(reverse("admin:producers_platform_simple_history", args=bad)).status_code == 404
 
 
 def test_verification_queue_lists_stale_records_oldest_first_and_verifies_in_one_click(client, districts):

@@ -103,6 +103,56 @@ def test_drafts_are_hidden_from_the_public_and_previewed_by_staff(client, admin_
     assert "Bản nháp" not in client.get(reverse("campaigns:handbook")).content.decode()
 
 
+def permitted_user(*codenames, username="canbo"):
+    """A staff account holding exactly these campaigns permissions."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(username, password="mat-khau-thu-nghiem-2024", is_staff=True)
+    permissions = Permission.objects.filter(content_type__app_label="campaigns", codename__in=codenames)
+    user.user_permissions.set(permissions)
+    return user
+
+
+def assert_private(response):
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control and "public" not in cache_control
+
+
+def test_only_chapter_editors_preview_drafts_and_the_preview_is_never_cached(client, districts):
+    from camnang.roles import POSTAL_STAFF
+    from camnang.tests.utils import staff_user
+
+    draft = ChapterFactory(status=Status.DRAFT, title="Bản nháp")
+    published = ChapterFactory(title="Đã công bố")
+    for user in (staff_user(POSTAL_STAFF), permitted_user("view_handbookchapter", username="chixem")):
+        client.force_login(user)
+        assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(permitted_user("change_handbookchapter", username="bientap"))
+    preview = client.get(draft.get_absolute_url())
+    assert preview.status_code == 200 and "Bản xem trước" in preview.content.decode()
+    assert_private(preview)
+    page = client.get(published.get_absolute_url())
+    assert page.status_code == 200 and "no-store" not in page.get("Cache-Control", "")
+
+
+def test_only_news_editors_preview_drafts_and_future_posts(client, districts):
+    from camnang.roles import POSTAL_STAFF
+    from camnang.tests.utils import staff_user
+
+    draft = NewsFactory(title="Tin nháp", status=Status.DRAFT)
+    future = NewsFactory(title="Tin hẹn giờ", published_on=timezone.localdate() + timedelta(days=3))
+    for user in (staff_user(POSTAL_STAFF), permitted_user("view_newspost", username="chixem")):
+        client.force_login(user)
+        assert client.get(draft.get_absolute_url()).status_code == 404
+        assert client.get(future.get_absolute_url()).status_code == 404
+    client.force_login(permitted_user("change_newspost", username="bientap"))
+    for post in (draft, future):
+        preview = client.get(post.get_absolute_url())
+        assert preview.status_code == 200 and "Bản xem trước" in preview.content.decode()
+        assert_private(preview)
+
+
 def test_print_version_holds_every_chapter_with_demoted_headings(client, loaded):
     html = client.get(reverse("campaigns:handbook_print")).content.decode()
     assert html.count('class="print-chapter"') == HandbookChapter.objects.count()

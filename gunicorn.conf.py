@@ -22,7 +22,7 @@ max_requests_jitter = 2000
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = "-"
 errorlog = "-"
-logger_class = "camnang.logging.GunicornJsonLogger"
+logger_class = "core.logging.GunicornJsonLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 

@@ -22,8 +22,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
-from camnang.models import Status  # noqa: E402
-from camnang.text import fold  # noqa: E402
+from core.models import Status  # noqa: E402
+from core.text import fold  # noqa: E402
 from producers.models import Listing, Platform, Producer, Product  # noqa: E402
 from shops.models import Category, District, Shop  # noqa: E402
 

@@ -24,10 +24,6 @@ from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from camnang import import_files
-from camnang.import_files import PendingImportStorage, count_data_rows
-from camnang.models import Status
-from camnang.services import update_with_history
 from camnang.spreadsheets import (
     SpreadsheetCSV,
     SpreadsheetXLSX,
@@ -35,7 +31,11 @@ from camnang.spreadsheets import (
     rejected_rows,
     template_workbook,
 )
-from camnang.text import fold, thousands
+from core import import_files
+from core.import_files import PendingImportStorage, count_data_rows
+from core.models import Status
+from core.services import update_with_history
+from core.text import fold, thousands
 from shops.models import ALL_DISTRICTS_PERMISSION, District
 
 

@@ -7,9 +7,9 @@ class CamnangConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from camnang.cache import connect_invalidation, query_parameters
         from camnang.views import SearchForm
+        from core.cache import connect_invalidation, query_parameters
 
         connect_invalidation()
-        # Page numbers (camnang.pagination) and the search form.
+        # Page numbers (core.pagination) and the search form.
         query_parameters.register("page", *SearchForm.base_fields)

@@ -5,8 +5,8 @@ from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
-from camnang.cache import per_version
-from camnang.contact import tel_url
+from core.cache import per_version
+from core.contact import tel_url
 
 SHARE_IMAGE_SIZE = (1200, 630)
 

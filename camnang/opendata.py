@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from camnang.models import Status
-from camnang.pagination import paginate
-from camnang.spreadsheet_safety import SafeCSVWriter
+from core.models import Status
+from core.pagination import paginate
+from core.spreadsheet_safety import SafeCSVWriter
 from producers.models import Listing, Producer, Product
 from shops.models import District, Shop
 

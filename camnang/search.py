@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from camnang.fragments import render_cards
-from camnang.pagination import cached_count
-from camnang.text import fold
+from core.fragments import render_cards
+from core.pagination import cached_count
+from core.text import fold
 from producers.models import Producer, Product
 from shops.models import Shop
 

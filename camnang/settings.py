@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "core",
-    "camnang.login.LoginLockoutConfig",
+    "core.login.LoginLockoutConfig",
     "camnang",
     "shops",
     "producers",
@@ -59,12 +59,12 @@ if DEMO_APP:
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
-    "camnang.middleware.RequestIdMiddleware",
+    "core.middleware.RequestIdMiddleware",
     # Above SecurityMiddleware: its HTTPS redirect carries these headers too.
-    "camnang.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "camnang.middleware.HealthCheckMiddleware",
-    "camnang.middleware.AllowedMethodsMiddleware",
+    "core.middleware.HealthCheckMiddleware",
+    "core.middleware.AllowedMethodsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what the page cache has not already compressed.
@@ -74,9 +74,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "camnang.middleware.PrivateForStaffMiddleware",
+    "core.middleware.PrivateForStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "camnang.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Who made a change is taken from the request.
     "simple_history.middleware.HistoryRequestMiddleware",
     # django-axes asks for the last place.
@@ -140,7 +140,7 @@ if _private.is_relative_to(_media) or _media.is_relative_to(_private):
     raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT, nor contain it.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "camnang.private_files.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "core.private_files.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -227,7 +227,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "camnang.redis_cache.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "camnang",
         }
@@ -273,7 +273,7 @@ if AWS_STORAGE_BUCKET_NAME:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "camnang.logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
     "handlers": {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}
     },
@@ -296,7 +296,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # Behind reverse proxies, how many of them append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_PROXY else 0)
-AXES_CLIENT_IP_CALLABLE = "camnang.login.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.login.client_ip"
 
 # Staff sessions end after a working day, or when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=8) * 3600
@@ -313,7 +313,7 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 # Files are checked within the request: larger lists are split into several files.
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 IMPORT_MAX_FILE_MB = env.int("IMPORT_MAX_FILE_MB", default=10)
-# Where an uploaded file waits between its check and its confirmation (camnang.import_files);
+# Where an uploaded file waits between its check and its confirmation (core.import_files);
 # with several app machines, a folder they share.
 IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=Path(tempfile.gettempdir()) / "camnang-imports")
 

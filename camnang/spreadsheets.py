@@ -21,10 +21,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from camnang.fields import parse_months
-from camnang.models import Status
-from camnang.spreadsheet_safety import neutralise, neutralise_row, restore
-from camnang.text import fold
+from core.fields import parse_months
+from core.models import Status
+from core.spreadsheet_safety import neutralise, neutralise_row, restore
+from core.text import fold
 from shops.geography import DistrictMatcher
 from shops.models import ALL_DISTRICTS_PERMISSION, Category, District
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from camnang.admin import allowed_district_ids
-from camnang.services import update_with_history
+from core.services import update_with_history
 from producers.models import Producer
 from shops.models import District, Shop
 

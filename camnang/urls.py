@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
-from camnang import opendata, private_files, staff, views
+from camnang import opendata, staff, views
 from camnang.sitemaps import SITEMAPS
+from core import private_files
 
 admin.site.site_header = _("Quản trị Cẩm nang mua bán hàng online")
 admin.site.site_title = _("Quản trị Cẩm nang")

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from camnang.cache import per_version
-from camnang.forms import FilterForm
-from camnang.pagination import paginate
 from camnang.search import MAX_QUERY_LENGTH, search_groups
-from camnang.text import fold_terms
 from campaigns.models import HandbookChapter, NewsPost
+from core.cache import per_version
+from core.forms import FilterForm
+from core.pagination import paginate
+from core.text import fold_terms
 from producers.models import Platform, Product
 from shops.models import District
 

@@ -7,7 +7,7 @@ django_application = get_wsgi_application()
 
 # Pages anonymous visitors have already been served come from the cache, before Django;
 # visits sent by partner sites are counted outside it, for cached and rendered pages alike.
-from camnang.cache import PublicPageCache  # noqa: E402
 from campaigns.referrals import ReferralCounter  # noqa: E402
+from core.cache import PublicPageCache  # noqa: E402
 
 application = ReferralCounter(PublicPageCache(django_application))

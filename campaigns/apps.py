@@ -8,10 +8,10 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Chiến dịch truyền thông")
 
     def ready(self):
-        from camnang.cache import query_parameters
         from campaigns.models import PartnerSite
         from campaigns.referrals import forget_partner_map
         from campaigns.views import BANNER_PARTNER_PARAMETER
+        from core.cache import query_parameters
 
         # The banner kit's "with my partner tag" choice.
         query_parameters.register(BANNER_PARTNER_PARAMETER)

@@ -14,9 +14,9 @@ from datetime import date
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from camnang.models import Status
 from campaigns import periods
 from campaigns.models import Activity, ActivityRecord, Organisation, PeriodKind, ReportSubmission
+from core.models import Status
 from producers.models import Listing, Producer, Product
 from shops.models import District
 

@@ -18,7 +18,7 @@ import markdown
 import nh3
 from django.utils.text import slugify
 
-from camnang.text import fold
+from core.text import fold
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",

@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from camnang.contact import validate_phone
-from camnang.fields import PhotoField, WebAddressField
-from camnang.models import Status, TimeStampedModel, unique_slug
-from camnang.private_files import PrivateFileField, PrivatePhotoField
 from campaigns import periods
 from campaigns.markup import render_markdown
 from campaigns.validators import validate_evidence_file
+from core.contact import validate_phone
+from core.fields import PhotoField, WebAddressField
+from core.models import Status, TimeStampedModel, unique_slug
+from core.private_files import PrivateFileField, PrivatePhotoField
 
 # Path segments the handbook and news URLs use for pages of their own.
 RESERVED_CHAPTER_SLUGS = {"in"}

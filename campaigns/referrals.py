@@ -26,9 +26,9 @@ from urllib.parse import parse_qs
 from django.core.cache import cache
 from django.utils import timezone
 
-from camnang.login import client_ip_from
 from campaigns.models import PartnerSite, site_host
 from campaigns.services import count_referral
+from core.login import client_ip_from
 
 CACHE_KEY = "campaigns:partner-map:v1"
 CACHE_SECONDS = 300

@@ -12,9 +12,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from camnang.spreadsheet_safety import SafeCSVWriter
 from campaigns import dashboard, periods
 from campaigns.models import Activity
+from core.spreadsheet_safety import SafeCSVWriter
 
 
 def staff_page(permission: str):

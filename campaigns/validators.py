@@ -1,6 +1,6 @@
 """Checks for the evidence files staff attach to activity records.
 
-Images (photos, banners, covers) are checked by camnang.images like every upload.
+Images (photos, banners, covers) are checked by core.images like every upload.
 """
 
 from pathlib import Path
@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from camnang.images import inspect_image
+from core.images import inspect_image
 
 EVIDENCE_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "webp", "docx", "xlsx"}
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024

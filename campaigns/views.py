@@ -15,11 +15,11 @@ from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from camnang.models import Status
-from camnang.pagination import paginate
 from campaigns import services
 from campaigns.banners import SIZES, SIZES_BY_KEY
 from campaigns.models import Banner, Campaign, HandbookChapter, NewsPost, PartnerSite
+from core.models import Status
+from core.pagination import paginate
 
 NEWS_PER_PAGE = 10
 BANNER_PARTNER_PARAMETER = "doi-tac"

@@ -14,8 +14,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.text import slugify
 
-from camnang.models import Status
-from camnang.text import fold
+from core.models import Status
+from core.text import fold
 from demo import tables as data
 from demo.photos import product_photo, scene_photo
 from producers.models import Listing, Platform, Producer, Product

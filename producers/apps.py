@@ -7,7 +7,7 @@ class ProducersConfig(AppConfig):
     verbose_name = _("Nông sản và sàn thương mại điện tử")
 
     def ready(self):
-        from camnang.cache import query_parameters
+        from core.cache import query_parameters
         from producers import signals  # noqa: F401
         from producers.forms import ProductFilterForm
 

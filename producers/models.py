@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from camnang.fields import MONTH_CHOICES, MonthsField, WebAddressField
-from camnang.models import (
+from core.fields import MONTH_CHOICES, MonthsField, WebAddressField
+from core.models import (
     Contactable,
     DirectoryEntry,
     FieldHistory,

@@ -29,7 +29,7 @@ from camnang.spreadsheets import (
     status_column,
     verified_column,
 )
-from camnang.text import fold
+from core.text import fold
 from producers.models import Producer, Product
 
 PRODUCT = "import_product"

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
-from camnang.cache import per_version
-from camnang.models import Status
-from camnang.pagination import paginate
-from camnang.printing import print_context
+from core.cache import per_version
+from core.models import Status
+from core.pagination import paginate
+from core.printing import print_context
 from producers.forms import ProductFilterForm
 from producers.models import Listing, Platform, Producer, Product
 from shops.models import Category, District

@@ -7,7 +7,7 @@ class ShopsConfig(AppConfig):
     verbose_name = _("Cửa hàng và địa bàn")
 
     def ready(self):
-        from camnang.cache import query_parameters
+        from core.cache import query_parameters
         from shops import signals  # noqa: F401
         from shops.forms import ShopFilterForm
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from camnang.forms import FilterForm
+from core.forms import FilterForm
 from shops.models import Shop
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from camnang.text import fold
+from core.text import fold
 
 FORMER_DISTRICTS = Path(__file__).parent / "data" / "former_districts.json"
 _KIND_PREFIXES = (("Thành phố ", "city"), ("Thị xã ", "town"), ("Huyện ", "rural"), ("Quận ", "city"))

@@ -5,8 +5,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from camnang.fields import WebAddressField
-from camnang.models import (
+from core.fields import WebAddressField
+from core.models import (
     Contactable,
     DirectoryEntry,
     FieldHistory,

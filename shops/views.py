@@ -2,11 +2,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from camnang.cache import per_version
-from camnang.fragments import render_cards_for_ids
-from camnang.pagination import paginate_ids
-from camnang.printing import print_context
-from camnang.qr import qr_code_response
+from core.cache import per_version
+from core.fragments import render_cards_for_ids
+from core.pagination import paginate_ids
+from core.printing import print_context
+from core.qr import qr_code_response
 from shops.forms import ShopFilterForm
 from shops.models import Category, District, Shop
 

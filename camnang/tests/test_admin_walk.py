@@ -38,8 +38,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
 
 from camnang import roles
-from camnang.models import Status
 from camnang.tests.utils import admin_import, staff_user, xlsx_upload
+from core.models import Status
 from shops.models import Shop
 
 pytestmark = pytest.mark.django_db

@@ -194,7 +194,7 @@ def test_the_port_the_server_listens_on_is_cached(districts):
 def test_losing_the_version_key_never_serves_an_old_page(districts):
     from django.core.cache import cache
 
-    from camnang.cache import VERSION_KEY
+    from core.cache import VERSION_KEY
 
     ha_trung = districts["ha-trung"]
     shop = ShopFactory(name="Tạp hóa Trước Khi Mất", district=ha_trung)

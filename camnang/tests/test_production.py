@@ -14,7 +14,7 @@ from django.db import OperationalError
 from django.test import RequestFactory
 from django.urls import reverse
 
-from camnang.middleware import DatabaseUnavailableMiddleware
+from core.middleware import DatabaseUnavailableMiddleware
 
 BASE_DIR = Path(settings.BASE_DIR)
 PRODUCTION_ENV = {
@@ -339,7 +339,7 @@ def test_log_lines_are_json_with_the_request_id():
     import json
     import logging
 
-    from camnang.logging import JsonFormatter, request_id_var
+    from core.logging import JsonFormatter, request_id_var
 
     token = request_id_var.set("abc123def456")
     try:

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from camnang.models import Status
 from camnang.tests.utils import card_names, count_queries, h1_count
+from core.models import Status
 from producers.tests.factories import ProducerFactory, ProductFactory
 from shops.models import Category
 from shops.tests.factories import ShopFactory

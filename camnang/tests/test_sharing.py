@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from PIL import Image, ImageDraw
 
-from camnang.models import Status
-from camnang.qr import qr_svg
+from core.models import Status
+from core.qr import qr_svg
 from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory
 from shops.models import Category
 from shops.tests.factories import ShopFactory

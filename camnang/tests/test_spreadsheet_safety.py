@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from camnang.spreadsheet_safety import neutralise, restore
 from camnang.tests.utils import admin_confirm_import, admin_import
+from core.spreadsheet_safety import neutralise, restore
 from producers.tests.factories import ProducerFactory, ProductFactory
 from shops.models import Shop
 from shops.resources import ShopResource

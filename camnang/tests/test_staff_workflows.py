@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from camnang.models import Status
 from camnang.roles import DISTRICT_EDITORS, POSTAL_STAFF
 from camnang.tests.utils import staff_user
+from core.models import Status
 from producers.tests.factories import ProducerFactory
 from shops.models import Shop
 from shops.tests.factories import ShopFactory

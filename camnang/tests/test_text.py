@@ -1,7 +1,7 @@
 import pytest
 
-from camnang.contact import phone_digits, tel_url, validate_phone, zalo_url
-from camnang.text import fold, fold_terms
+from core.contact import phone_digits, tel_url, validate_phone, zalo_url
+from core.text import fold, fold_terms
 
 
 @pytest.mark.parametrize(

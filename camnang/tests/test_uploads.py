@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import resolve, reverse
 from PIL import Image
 
-from camnang import images
+from core import images
 from producers.models import Product
 from producers.tests.factories import ProductFactory
 

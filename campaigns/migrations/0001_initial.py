@@ -6,10 +6,10 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import camnang.contact
-import camnang.fields
 import campaigns.models
 import campaigns.validators
+import core.contact
+import core.fields
 
 
 class Migration(migrations.Migration):
@@ -133,7 +133,7 @@ class Migration(migrations.Migration):
                 ("title", models.CharField(max_length=255, verbose_name="tên tin, bài, buổi phát, hội nghị")),
                 (
                     "link",
-                    camnang.fields.WebAddressField(blank=True, max_length=500, verbose_name="đường dẫn"),
+                    core.fields.WebAddressField(blank=True, max_length=500, verbose_name="đường dẫn"),
                 ),
                 (
                     "evidence",
@@ -203,7 +203,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "image",
-                    camnang.fields.PhotoField(
+                    core.fields.PhotoField(
                         help_text="JPEG, PNG hoặc WebP, tối đa 8 MB.",
                         upload_to="campaigns/photos/%Y/%m/",
                         verbose_name="ảnh",
@@ -256,7 +256,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "master",
-                    camnang.fields.PhotoField(
+                    core.fields.PhotoField(
                         height_field="master_height",
                         help_text="JPEG, PNG hoặc WebP, tối đa 8 MB. Nên dùng ảnh lớn (ví dụ 1200×630) có lề nền một màu: các kích thước khác tỉ lệ được thu nhỏ và thêm nền, không bị kéo méo.",
                         upload_to="banners/masters/",
@@ -476,7 +476,7 @@ class Migration(migrations.Migration):
                 ("summary", models.TextField(max_length=500, verbose_name="tóm tắt")),
                 (
                     "cover",
-                    camnang.fields.PhotoField(
+                    core.fields.PhotoField(
                         blank=True,
                         height_field="cover_height",
                         upload_to="news/",
@@ -571,7 +571,7 @@ class Migration(migrations.Migration):
                 ("name", models.CharField(max_length=200, verbose_name="cơ quan, đơn vị")),
                 (
                     "website",
-                    camnang.fields.WebAddressField(blank=True, verbose_name="trang thông tin điện tử"),
+                    core.fields.WebAddressField(blank=True, verbose_name="trang thông tin điện tử"),
                 ),
                 ("website_host", models.CharField(blank=True, db_index=True, editable=False, max_length=255)),
                 (
@@ -593,7 +593,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=30,
-                        validators=[camnang.contact.validate_phone],
+                        validators=[core.contact.validate_phone],
                         verbose_name="điện thoại",
                     ),
                 ),

@@ -8,8 +8,8 @@ from django.db import migrations
 
 
 def rerender(apps, schema_editor):
-    from camnang.cache import bump_content_version
     from campaigns.markup import render_markdown
+    from core.cache import bump_content_version
 
     changed = False
     for name in ("HandbookChapter", "NewsPost"):

@@ -7,14 +7,14 @@ keeping their names; running it again moves only what is still left behind.
 from django.core.files.storage import storages
 from django.db import migrations
 
-import camnang.private_files
 import campaigns.validators
+import core.private_files
 
 PRIVATE_FILES = [("ActivityRecord", "evidence"), ("ReportSubmission", "document"), ("ActivityPhoto", "image")]
 
 
 def _move(apps, source, destination):
-    from camnang.private_files import move_files
+    from core.private_files import move_files
 
     for model_name, field_name in PRIVATE_FILES:
         move_files(apps.get_model("campaigns", model_name).objects.all(), field_name, source, destination)
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="activityphoto",
             name="image",
-            field=camnang.private_files.PrivatePhotoField(
+            field=core.private_files.PrivatePhotoField(
                 help_text="JPEG, PNG hoặc WebP, tối đa 8 MB.",
                 upload_to="campaigns/photos/%Y/%m/",
                 verbose_name="ảnh",
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="activityrecord",
             name="evidence",
-            field=camnang.private_files.PrivateFileField(
+            field=core.private_files.PrivateFileField(
                 blank=True,
                 help_text="PDF, ảnh, DOCX hoặc XLSX, tối đa 20 MB.",
                 upload_to="campaigns/evidence/%Y/%m/",
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="reportsubmission",
             name="document",
-            field=camnang.private_files.PrivateFileField(
+            field=core.private_files.PrivateFileField(
                 blank=True,
                 upload_to="campaigns/reports/%Y/",
                 validators=[campaigns.validators.validate_evidence_file],

@@ -5,7 +5,6 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from camnang.models import Status
 from campaigns.models import (
     Activity,
     ActivityRecord,
@@ -16,6 +15,7 @@ from campaigns.models import (
     Organisation,
     PartnerSite,
 )
+from core.models import Status
 
 
 def png_file(width=1200, height=630, colour=(11, 93, 59), name="master.png", fmt="PNG") -> SimpleUploadedFile:

@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from camnang.models import Status
 from camnang.tests.utils import count_queries
 from campaigns import dashboard, periods
 from campaigns.models import Activity, ActivityRecord, Organisation, ReportSubmission
 from campaigns.tests.factories import ActivityFactory, OrganisationFactory, RecordFactory
+from core.models import Status
 from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, platform
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from camnang.models import Status
 from camnang.tests.utils import count_queries, h1_count
 from campaigns.models import HandbookChapter
 from campaigns.tests.factories import BannerFactory, ChapterFactory, NewsFactory, png_file
+from core.models import Status
 
 pytestmark = pytest.mark.django_db
 

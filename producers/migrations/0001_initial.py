@@ -3,9 +3,9 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import camnang.contact
-import camnang.fields
-import camnang.models
+import core.contact
+import core.fields
+import core.models
 
 
 class Migration(migrations.Migration):
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ("name", models.CharField(max_length=80, verbose_name="tên sàn")),
                 ("slug", models.SlugField(max_length=80, unique=True, verbose_name="đường dẫn")),
                 ("operator", models.CharField(max_length=200, verbose_name="đơn vị vận hành")),
-                ("home_url", camnang.fields.WebAddressField(verbose_name="địa chỉ trang chủ")),
+                ("home_url", core.fields.WebAddressField(verbose_name="địa chỉ trang chủ")),
                 (
                     "domain",
                     models.CharField(
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
                 (
                     "phone",
                     models.CharField(
-                        max_length=30, validators=[camnang.contact.validate_phone], verbose_name="điện thoại"
+                        max_length=30, validators=[core.contact.validate_phone], verbose_name="điện thoại"
                     ),
                 ),
                 (
@@ -109,7 +109,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Số điện thoại đăng ký Zalo, nếu nhận đặt hàng qua Zalo.",
                         max_length=30,
-                        validators=[camnang.contact.validate_phone],
+                        validators=[core.contact.validate_phone],
                         verbose_name="số Zalo",
                     ),
                 ),
@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
                     models.ImageField(
                         blank=True,
                         height_field="photo_height",
-                        upload_to=camnang.models.photo_upload_to,
+                        upload_to=core.models.photo_upload_to,
                         verbose_name="ảnh",
                         width_field="photo_width",
                     ),
@@ -224,7 +224,7 @@ class Migration(migrations.Migration):
                     models.ImageField(
                         blank=True,
                         height_field="photo_height",
-                        upload_to=camnang.models.photo_upload_to,
+                        upload_to=core.models.photo_upload_to,
                         verbose_name="ảnh",
                         width_field="photo_width",
                     ),
@@ -257,7 +257,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "harvest_months",
-                    camnang.fields.MonthsField(
+                    core.fields.MonthsField(
                         blank=True, default="", max_length=40, verbose_name="tháng thu hoạch"
                     ),
                 ),
@@ -317,7 +317,7 @@ class Migration(migrations.Migration):
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
-                ("url", camnang.fields.WebAddressField(max_length=500, verbose_name="địa chỉ gian hàng")),
+                ("url", core.fields.WebAddressField(max_length=500, verbose_name="địa chỉ gian hàng")),
                 ("is_active", models.BooleanField(default=True, verbose_name="đang hoạt động")),
                 ("clicks", models.PositiveIntegerField(default=0, editable=False, verbose_name="lượt bấm")),
                 (

@@ -5,10 +5,10 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import camnang.contact
-import camnang.fields
-import camnang.images
-import camnang.models
+import core.contact
+import core.fields
+import core.images
+import core.models
 
 
 class Migration(migrations.Migration):
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 editable=False,
                 height_field="photo_thumbnail_height",
-                upload_to=camnang.models._exact_name,
+                upload_to=core.models._exact_name,
                 verbose_name="ảnh thu nhỏ",
                 width_field="photo_thumbnail_width",
             ),
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 editable=False,
                 height_field="photo_thumbnail_height",
-                upload_to=camnang.models._exact_name,
+                upload_to=core.models._exact_name,
                 verbose_name="ảnh thu nhỏ",
                 width_field="photo_thumbnail_width",
             ),
@@ -66,11 +66,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="producer",
             name="photo",
-            field=camnang.fields.PhotoField(
+            field=core.fields.PhotoField(
                 blank=True,
                 height_field="photo_height",
                 help_text="Ảnh JPEG, PNG hoặc WebP, tối đa 8 MB và 40 triệu điểm ảnh.",
-                upload_to=camnang.models.photo_upload_to,
+                upload_to=core.models.photo_upload_to,
                 verbose_name="ảnh",
                 width_field="photo_width",
             ),
@@ -78,11 +78,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="product",
             name="photo",
-            field=camnang.fields.PhotoField(
+            field=core.fields.PhotoField(
                 blank=True,
                 height_field="photo_height",
                 help_text="Ảnh JPEG, PNG hoặc WebP, tối đa 8 MB và 40 triệu điểm ảnh.",
-                upload_to=camnang.models.photo_upload_to,
+                upload_to=core.models.photo_upload_to,
                 verbose_name="ảnh",
                 width_field="photo_width",
             ),
@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
                     "id",
                     models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
                 ),
-                ("url", camnang.fields.WebAddressField(max_length=500, verbose_name="địa chỉ gian hàng")),
+                ("url", core.fields.WebAddressField(max_length=500, verbose_name="địa chỉ gian hàng")),
                 ("is_active", models.BooleanField(default=True, verbose_name="đang hoạt động")),
                 ("history_id", models.AutoField(primary_key=True, serialize=False)),
                 ("history_date", models.DateTimeField(db_index=True)),
@@ -170,7 +170,7 @@ class Migration(migrations.Migration):
                 ("name", models.CharField(max_length=80, verbose_name="tên sàn")),
                 ("slug", models.SlugField(max_length=80, verbose_name="đường dẫn")),
                 ("operator", models.CharField(max_length=200, verbose_name="đơn vị vận hành")),
-                ("home_url", camnang.fields.WebAddressField(verbose_name="địa chỉ trang chủ")),
+                ("home_url", core.fields.WebAddressField(verbose_name="địa chỉ trang chủ")),
                 (
                     "domain",
                     models.CharField(
@@ -250,7 +250,7 @@ class Migration(migrations.Migration):
                 (
                     "phone",
                     models.CharField(
-                        max_length=30, validators=[camnang.contact.validate_phone], verbose_name="điện thoại"
+                        max_length=30, validators=[core.contact.validate_phone], verbose_name="điện thoại"
                     ),
                 ),
                 (
@@ -259,7 +259,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Số điện thoại đăng ký Zalo, nếu nhận đặt hàng qua Zalo.",
                         max_length=30,
-                        validators=[camnang.contact.validate_phone],
+                        validators=[core.contact.validate_phone],
                         verbose_name="số Zalo",
                     ),
                 ),
@@ -269,7 +269,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Ảnh JPEG, PNG hoặc WebP, tối đa 8 MB và 40 triệu điểm ảnh.",
                         max_length=100,
-                        validators=[camnang.images.validate_image],
+                        validators=[core.images.validate_image],
                         verbose_name="ảnh",
                     ),
                 ),
@@ -387,7 +387,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Ảnh JPEG, PNG hoặc WebP, tối đa 8 MB và 40 triệu điểm ảnh.",
                         max_length=100,
-                        validators=[camnang.images.validate_image],
+                        validators=[core.images.validate_image],
                         verbose_name="ảnh",
                     ),
                 ),
@@ -417,7 +417,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "harvest_months",
-                    camnang.fields.MonthsField(
+                    core.fields.MonthsField(
                         blank=True, default="", max_length=40, verbose_name="tháng thu hoạch"
                     ),
                 ),

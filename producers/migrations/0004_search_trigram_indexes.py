@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from camnang.migration_operations import PostgresTrigramIndex
+from core.migration_operations import PostgresTrigramIndex
 
 
 class Migration(migrations.Migration):

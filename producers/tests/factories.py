@@ -1,6 +1,6 @@
 import factory
 
-from camnang.models import Status
+from core.models import Status
 from producers.models import Listing, Platform, Producer, Product
 from shops.tests.factories import DistrictFactory
 

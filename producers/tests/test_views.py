@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from camnang.models import Status
 from camnang.tests.utils import count_queries, h1_count
+from core.models import Status
 from producers.models import Listing, Platform
 from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, platform
 

@@ -18,7 +18,7 @@ CATEGORIES = [
 
 
 def forwards(apps, schema_editor):
-    from camnang.text import fold
+    from core.text import fold
 
     Category = apps.get_model("shops", "Category")
     for position, (slug, name) in enumerate(CATEGORIES, start=1):

@@ -5,8 +5,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import camnang.contact
-import camnang.fields
+import core.contact
+import core.fields
 
 
 class Migration(migrations.Migration):
@@ -140,7 +140,7 @@ class Migration(migrations.Migration):
                 (
                     "phone",
                     models.CharField(
-                        max_length=30, validators=[camnang.contact.validate_phone], verbose_name="điện thoại"
+                        max_length=30, validators=[core.contact.validate_phone], verbose_name="điện thoại"
                     ),
                 ),
                 (
@@ -149,7 +149,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Số điện thoại đăng ký Zalo, nếu nhận đặt hàng qua Zalo.",
                         max_length=30,
-                        validators=[camnang.contact.validate_phone],
+                        validators=[core.contact.validate_phone],
                         verbose_name="số Zalo",
                     ),
                 ),
@@ -176,8 +176,8 @@ class Migration(migrations.Migration):
                     models.CharField(blank=True, max_length=100, verbose_name="xã, phường, thị trấn"),
                 ),
                 ("address", models.CharField(max_length=255, verbose_name="địa chỉ")),
-                ("website", camnang.fields.WebAddressField(blank=True, verbose_name="trang web")),
-                ("facebook", camnang.fields.WebAddressField(blank=True, verbose_name="trang Facebook")),
+                ("website", core.fields.WebAddressField(blank=True, verbose_name="trang web")),
+                ("facebook", core.fields.WebAddressField(blank=True, verbose_name="trang Facebook")),
                 ("order_by_phone", models.BooleanField(default=True, verbose_name="đặt qua điện thoại")),
                 ("order_by_zalo", models.BooleanField(default=False, verbose_name="đặt qua Zalo")),
                 ("order_by_website", models.BooleanField(default=False, verbose_name="đặt trên trang web")),

@@ -1,6 +1,6 @@
 import factory
 
-from camnang.models import Status
+from core.models import Status
 from shops.models import Category, District, Shop
 
 

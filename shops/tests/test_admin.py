@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from camnang.models import Status
+from core.models import Status
 from shops.models import Category, Shop
 from shops.tests.factories import ShopFactory
 

@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from camnang.models import Status
 from camnang.roles import DISTRICT_EDITORS
 from camnang.tests.utils import admin_confirm_import, admin_import, staff_user, xlsx_upload
+from core.models import Status
 from shops.models import Category, Shop
 from shops.resources import ShopResource
 from shops.tests.factories import ShopFactory

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from camnang import roles
-from camnang.models import Status
 from camnang.tests.utils import staff_user
+from core.models import Status
 from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory
 from shops.models import Shop
 from shops.tests.factories import ShopFactory

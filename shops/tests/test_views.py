@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from camnang.models import Status
 from camnang.tests.utils import card_names, count_queries, h1_count
+from core.models import Status
 from shops.models import Category, Shop
 from shops.tests.factories import ShopFactory
 

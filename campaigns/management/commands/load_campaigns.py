@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from camnang.models import Status
 from campaigns import artwork, services
 from campaigns import reference_data as data
 from campaigns.models import Activity, Banner, Campaign, HandbookChapter, Organisation, PartnerSite
+from core.models import Status
 from shops.models import District
 
 AUDIENCES = {

@@ -17,7 +17,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from camnang.models import Status
 from campaigns import artwork, periods
 from campaigns import reference_data as data
 from campaigns.models import (
@@ -30,6 +29,7 @@ from campaigns.models import (
     ReferralCount,
     ReportSubmission,
 )
+from core.models import Status
 from producers.models import Producer
 
 DEMO_NOTE = "Dữ liệu minh họa."

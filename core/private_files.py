@@ -21,8 +21,8 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from camnang.fields import PhotoField
-from camnang.images import FORMATS, reencode
+from core.fields import PhotoField
+from core.images import FORMATS, reencode
 
 # Shown in the browser; anything else is downloaded (Content-Disposition: attachment).
 INLINE_TYPES = {

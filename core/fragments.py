@@ -2,7 +2,7 @@
 
 A district page shows 50 cards; rendering them through the template engine is most of
 the page's cost, and the same card appears on many pages (district, search, pages of
-results). Each card's HTML is cached under the content version (see camnang.cache), the
+results). Each card's HTML is cached under the content version (see core.cache), the
 language and the template, so any edit by staff retires them all at once, exactly like
 whole pages. Only the ids of the rows on the page are read on a hit; the full rows (with
 their related data) are loaded only for the cards that must be rendered.
@@ -15,7 +15,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from camnang.cache import content_version
+from core.cache import content_version
 
 
 class Cards(list):

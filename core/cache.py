@@ -299,6 +299,6 @@ class PublicPageCache:
 
 
 def request_id_for(environ) -> str:
-    from camnang.middleware import valid_request_id
+    from core.middleware import valid_request_id
 
     return valid_request_id(environ.get("HTTP_X_REQUEST_ID", ""))

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from camnang.text import fold
+from core.text import fold
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from camnang.qr import qr_svg
+from core.qr import qr_svg
 
 
 def print_context(request, *, back_url: str, place: str) -> dict:

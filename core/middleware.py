@@ -9,7 +9,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
-from camnang.logging import request_id_var
+from core.logging import request_id_var
 
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 RETRY_AFTER_SECONDS = 30

@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from camnang.cache import per_version
+from core.cache import per_version
 
 
 class FilterForm(forms.Form):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from camnang.images import ImageUploadFormField, reencode, validate_image
+from core.images import ImageUploadFormField, reencode, validate_image
 
 MONTH_CHOICES = [(m, _("Tháng %(month)d") % {"month": m}) for m in range(1, 13)]
 
@@ -69,7 +69,7 @@ class WebAddressField(models.URLField):
 
 
 class PhotoField(models.ImageField):
-    """An image field that accepts only what camnang.images accepts, and stores it re-encoded.
+    """An image field that accepts only what core.images accepts, and stores it re-encoded.
 
     The form field explains each refusal (not an image, SVG or GIF, too heavy, too
     many pixels); the validator repeats the check for uploads saved outside forms.

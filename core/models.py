@@ -8,10 +8,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from camnang import images
-from camnang.contact import tel_url, validate_phone, zalo_url
-from camnang.fields import PhotoField
-from camnang.text import fold, fold_terms
+from core import images
+from core.contact import tel_url, validate_phone, zalo_url
+from core.fields import PhotoField
+from core.text import fold, fold_terms
 
 
 class TimeStampedModel(models.Model):
@@ -110,7 +110,7 @@ class PublishableQuerySet(SearchableQuerySet):
 class Searchable(models.Model):
     """A row whose folded `search_text` is rebuilt from `search_parts()` on save.
 
-    The column is derived data: every query folds the same way (camnang.text.fold),
+    The column is derived data: every query folds the same way (core.text.fold),
     which keeps search accent-insensitive and identical on SQLite and PostgreSQL.
     Parts that live in other tables (categories, products) are refreshed by the
     owning app's signal handlers, since save() cannot see them change.
@@ -213,7 +213,7 @@ def _exact_name(instance, filename: str) -> str:
 class Photographed(models.Model):
     """A photo with its stored dimensions (pages set width and height) and alt text.
 
-    An uploaded photo is checked and re-encoded by camnang.images before it is
+    An uploaded photo is checked and re-encoded by core.images before it is
     stored (EXIF and GPS dropped), and a thumbnail is kept beside it for cards.
     """
 

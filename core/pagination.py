@@ -3,7 +3,7 @@ import hashlib
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
-from camnang.cache import per_version
+from core.cache import per_version
 
 
 def cached_count(queryset: QuerySet) -> int:
@@ -35,7 +35,7 @@ def paginate_ids(
 
     `key` names the list (the filters that made `queryset`); the page asked for is added
     to it. The Page returned carries the numbers pagination links need, not the rows:
-    pair the ids with rendered cards (camnang.fragments).
+    pair the ids with rendered cards (core.fragments).
     """
     asked = (request.GET.get(param) or "")[:12]
 

@@ -27,9 +27,9 @@ def key_pages(env: dict) -> dict:
     code = (
         "from shops.models import Shop; from producers.models import Producer;"
         "from campaigns.models import HandbookChapter;"
-        "s = Shop.objects.published().filter(district__slug='ha-trung').first();"
-        "p = Producer.objects.published().filter(district__slug='ha-trung').first();"
-        "c = HandbookChapter.objects.published().first();"
+        "s = Shop.objects.public().filter(district__slug='ha-trung').first();"
+        "p = Producer.objects.public().filter(district__slug='ha-trung').first();"
+        "c = HandbookChapter.objects.public().first();"
         "print(s.get_absolute_url(), p.get_absolute_url(), c.get_absolute_url())"
     )
     shop, producer, chapter = sh(

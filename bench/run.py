@@ -144,7 +144,7 @@ def pick_urls(env: dict) -> dict:
     code = (
         "from shops.models import District, Shop;"
         "d = District.objects.with_counts().order_by('-shop_count').first();"
-        "s = Shop.objects.published().filter(district=d).order_by('pk').first();"
+        "s = Shop.objects.public().filter(district=d).order_by('pk').first();"
         "print(d.get_absolute_url(), d.shop_count, s.get_absolute_url())"
     )
     out = sh(sys.executable, "manage.py", "shell", "-c", code, env=env, capture=True).stdout.split()

@@ -16,7 +16,7 @@ def share_image_path() -> str:
     from campaigns.models import Banner
 
     def compute():
-        banner = Banner.objects.filter(is_active=True).order_by("position", "pk").first()
+        banner = Banner.objects.public().order_by("position", "pk").first()
         return banner.image_url(*SHARE_IMAGE_SIZE) if banner else static("img/og-share.png")
 
     return per_version("share-image", compute)

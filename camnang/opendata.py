@@ -64,7 +64,7 @@ PLACE_FIELDS = (
 
 class ShopDataset(Dataset):
     def queryset(self, district=None):
-        qs = Shop.objects.published().filter(district__is_active=True).for_listing().order_by("pk")
+        qs = Shop.objects.public().for_listing().order_by("pk")
         return qs.filter(district=district) if district else qs
 
     def row(self, shop, request):
@@ -96,13 +96,12 @@ class ShopDataset(Dataset):
 class ProducerDataset(Dataset):
     def queryset(self, district=None):
         qs = (
-            Producer.objects.published()
-            .filter(district__is_active=True)
+            Producer.objects.public()
             .select_related("district")
             .prefetch_related(
                 Prefetch(
                     "listings",
-                    queryset=Listing.objects.visible().filter(product=None).select_related("platform"),
+                    queryset=Listing.objects.public().filter(product=None).select_related("platform"),
                     to_attr="public_listings",
                 )
             )
@@ -140,11 +139,10 @@ def _published_products():
 class ProductDataset(Dataset):
     def queryset(self, district=None):
         qs = (
-            Product.objects.published()
-            .filter(producer__district__is_active=True)
+            Product.objects.public()
             .for_listing()
             .prefetch_related(
-                Prefetch("listings", queryset=Listing.objects.visible().select_related("platform"))
+                Prefetch("listings", queryset=Listing.objects.public().select_related("platform"))
             )
             .order_by("pk")
         )
@@ -261,7 +259,7 @@ def _resolve(dataset_slug, district_slug):
     dataset = DATASETS.get(dataset_slug)
     if dataset is None:
         raise Http404
-    district = get_object_or_404(District.objects.active(), slug=district_slug) if district_slug else None
+    district = get_object_or_404(District.objects.public(), slug=district_slug) if district_slug else None
     return dataset, district
 
 
@@ -359,9 +357,9 @@ def open_data_index(request):
     ]
     context = {
         "datasets": links,
-        "districts": District.objects.active(),
+        "districts": District.objects.public(),
         "page_size": PAGE_SIZE,
-        "example_district": District.objects.active().filter(slug="ha-trung").first()
-        or District.objects.active().first(),
+        "example_district": District.objects.public().filter(slug="ha-trung").first()
+        or District.objects.public().first(),
     }
     return render(request, "opendata.html", context)

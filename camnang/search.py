@@ -43,9 +43,9 @@ def ranked(queryset: QuerySet, query: str) -> QuerySet:
 
 
 def search_groups(query: str, *, district=None) -> list[ResultGroup]:
-    shops = Shop.objects.published().filter(district__is_active=True).search(query)
-    producers = Producer.objects.published().filter(district__is_active=True).search(query)
-    products = Product.objects.published().filter(producer__district__is_active=True).search(query)
+    shops = Shop.objects.public().search(query)
+    producers = Producer.objects.public().search(query)
+    products = Product.objects.public().search(query)
     if district is not None:
         shops = shops.filter(district=district)
         producers = producers.filter(district=district)

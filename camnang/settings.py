@@ -33,7 +33,7 @@ else:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "camnang.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -308,7 +308,7 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # The library's own escaping only strips a leading "=" (changing the data) and turns numbers
-# into text; the admin's formats quote every formula-like cell instead (camnang/spreadsheets.py).
+# into text; the admin's formats quote every formula-like cell instead (core/spreadsheets.py).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 # Files are checked within the request: larger lists are split into several files.
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)

@@ -31,7 +31,7 @@ class DistrictSitemap(Sitemap):
     priority = 0.9
 
     def items(self):
-        return District.objects.active()
+        return District.objects.public()
 
 
 class DirectorySitemap(Sitemap):
@@ -44,32 +44,32 @@ class DirectorySitemap(Sitemap):
 
 class ShopSitemap(DirectorySitemap):
     def items(self):
-        return Shop.objects.published().filter(district__is_active=True).order_by("pk")
+        return Shop.objects.public().order_by("pk")
 
 
 class ProducerSitemap(DirectorySitemap):
     def items(self):
-        return Producer.objects.published().filter(district__is_active=True).order_by("pk")
+        return Producer.objects.public().order_by("pk")
 
 
 class ProductSitemap(DirectorySitemap):
     def items(self):
-        return Product.objects.published().filter(producer__district__is_active=True).order_by("pk")
+        return Product.objects.public().order_by("pk")
 
 
 class ChapterSitemap(DirectorySitemap):
     priority = 0.8
 
     def items(self):
-        return HandbookChapter.objects.published().order_by("pk")
+        return HandbookChapter.objects.public().order_by("pk")
 
 
 class NewsSitemap(DirectorySitemap):
     changefreq = "monthly"
 
     def items(self):
-        # visible(), not published(): a post dated in the future is embargoed until that day.
-        return NewsPost.objects.visible().order_by("pk")
+        # public() leaves out a post dated in the future: it is embargoed until that day.
+        return NewsPost.objects.public().order_by("pk")
 
 
 SITEMAPS = {

@@ -16,8 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from camnang.admin import allowed_district_ids
-from core.services import update_with_history
+from core import services
 from producers.models import Producer
 from shops.models import District, Shop
 
@@ -26,16 +25,19 @@ STALE_AFTER_DAYS = 90
 KINDS = {"cua-hang": (Shop, _("Cửa hàng")), "co-so": (Producer, _("Cơ sở sản xuất"))}
 
 
-def stale_records(request, model, cutoff, district=None):
-    model_admin = admin.site._registry[model]
-    if not model_admin.has_view_permission(request):
+def may(user, action: str, model) -> bool:
+    return user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}")
+
+
+def stale_records(user, model, cutoff, district=None):
+    """Published records of `model` in the user's districts, not verified since `cutoff`."""
+    if not may(user, "view", model):
         return model.objects.none()
-    records = model.objects.published().filter(Q(verified_on__isnull=True) | Q(verified_on__lt=cutoff))
+    records = model.objects.for_user(user).published()
+    records = records.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=cutoff))
     if district is not None:
         records = records.filter(district=district)
-    return model_admin.scope(
-        request, records.select_related("district").only("name", "verified_on", "district")
-    )
+    return records.select_related("district").only("name", "verified_on", "district")
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,16 +47,15 @@ def verification_queue(request):
         return verify(request)
     today = timezone.localdate()
     cutoff = today - timedelta(days=STALE_AFTER_DAYS)
-    ids = allowed_district_ids(request)
-    districts = District.objects.all() if ids is None else District.objects.filter(pk__in=ids)
+    districts = District.objects.for_user(request.user)
     district = districts.filter(slug=request.GET.get("huyen", "")).first()
     kind = request.GET.get("loai", "")
     items = []
     for key, (model, label) in KINDS.items():
         if kind and kind != key:
             continue
-        can_change = admin.site._registry[model].has_change_permission(request)
-        for record in stale_records(request, model, cutoff, district):
+        can_change = may(request.user, "change", model)
+        for record in stale_records(request.user, model, cutoff, district):
             items.append(
                 {
                     "record": record,
@@ -90,15 +91,13 @@ def verify(request):
     if entry is None:
         raise Http404
     model = entry[0]
-    model_admin = admin.site._registry[model]
-    record = model_admin.scope(request, model.objects.all()).filter(pk=request.POST.get("id") or None).first()
+    pk = request.POST.get("id", "")
+    record = model.objects.for_user(request.user).filter(pk=pk).first() if pk.isdigit() else None
     if record is None:
         raise Http404
-    if not model_admin.has_change_permission(request, record):
+    if not may(request.user, "change", model):
         raise PermissionDenied
-    update_with_history(
-        [record], user=request.user, reason=gettext("Xác minh"), verified_on=timezone.localdate()
-    )
+    services.mark_verified([record], user=request.user)
     messages.success(request, gettext("Đã xác minh “%(name)s” hôm nay.") % {"name": record.name})
     # Back to the same filtered list; the query is rebuilt from known values only.
     query = {}
@@ -106,5 +105,5 @@ def verify(request):
         query["huyen"] = request.POST["huyen"]
     if request.POST.get("loai_loc") in KINDS:
         query["loai"] = request.POST["loai_loc"]
-    url = reverse("verification_queue")
+    url = reverse("admin:verification_queue")
     return redirect(f"{url}?{urlencode(query)}" if query else url)

@@ -3,17 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
-from camnang import opendata, staff, views
+from camnang import opendata, views
 from camnang.sitemaps import SITEMAPS
-from core import private_files
-
-admin.site.site_header = _("Quản trị Cẩm nang mua bán hàng online")
-admin.site.site_title = _("Quản trị Cẩm nang")
-admin.site.index_title = _("Danh mục quản lý")
 
 opendata_patterns = [
     path("", opendata.open_data_index, name="index"),
@@ -44,17 +38,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    # Staff work in Vietnamese, outside the language prefix.
-    path(
-        "quan-tri/can-xac-minh/", admin.site.admin_view(staff.verification_queue), name="verification_queue"
-    ),
-    path("quan-tri/ke-hoach/", include("campaigns.staff_urls")),
-    # Staff-only files, after a permission check; the view sets its own Cache-Control.
-    path(
-        "quan-tri/tep-noi-bo/<str:app_label>/<str:model_name>/<int:pk>/<str:field_name>/",
-        admin.site.admin_view(private_files.private_file, cacheable=True),
-        name="private_file",
-    ),
+    # Staff work in Vietnamese, outside the language prefix; the staff pages the apps
+    # register are mounted by the admin site (camnang.admin).
     path("quan-tri/", admin.site.urls),
     *i18n_patterns(*public_patterns, prefix_default_language=False),
 ]

@@ -24,21 +24,19 @@ HOME_NEWS = 3
 def home(request):
     def page_data():
         return {
-            "districts": list(District.objects.active().with_counts()),
-            "platforms": list(Platform.objects.filter(is_active=True)),
+            "districts": list(District.objects.public().with_counts()),
+            "platforms": list(Platform.objects.public()),
             "featured_products": list(
-                Product.objects.published()
-                .filter(ocop_stars__gte=3, producer__district__is_active=True)
+                Product.objects.public()
+                .filter(ocop_stars__gte=3)
                 .exclude(photo="")
                 .for_listing()
                 .order_by("-ocop_stars", "name")[:6]
             ),
             "handbook_chapters": list(
-                HandbookChapter.objects.published()
-                .in_reading_order()
-                .defer("body", "body_html")[:HOME_CHAPTERS]
+                HandbookChapter.objects.public().in_reading_order().defer("body", "body_html")[:HOME_CHAPTERS]
             ),
-            "latest_news": list(NewsPost.objects.visible().for_listing()[:HOME_NEWS]),
+            "latest_news": list(NewsPost.objects.public().for_listing()[:HOME_NEWS]),
         }
 
     # Counting every district's shops is the costly part; it changes only with the content
@@ -67,7 +65,7 @@ class SearchForm(FilterForm):
 
 
 def search(request):
-    form = SearchForm(request.GET, district=per_version("districts", lambda: list(District.objects.active())))
+    form = SearchForm(request.GET, district=per_version("districts", lambda: list(District.objects.public())))
     applied = form.applied
     query = applied.get("q", "")
     context = {

@@ -8,7 +8,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from camnang.admin import publish, unpublish
 from campaigns import periods, services
 from campaigns.banners import SIZES
 from campaigns.models import (
@@ -24,6 +23,7 @@ from campaigns.models import (
     ReferralCount,
     ReportSubmission,
 )
+from core.admin import publish, unpublish
 
 
 @admin.register(Campaign)

@@ -8,9 +8,36 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Chiến dịch truyền thông")
 
     def ready(self):
+        from campaigns import staff_views
         from campaigns.models import PartnerSite
         from campaigns.referrals import forget_partner_map
         from campaigns.views import BANNER_PARTNER_PARAMETER
+        from core import staff_pages
+
+        staff_pages.register(
+            staff_pages.StaffPage(
+                name="plan_dashboard",
+                route="ke-hoach/",
+                view=staff_views.plan_dashboard,
+                title=_("Kế hoạch truyền thông: chỉ tiêu và báo cáo"),
+                summary=_("hoạt động theo từng kỳ, hạn nộp báo cáo"),
+                permission="campaigns.view_activity",
+            ),
+            staff_pages.StaffPage(
+                name="producer_onboarding",
+                route="ke-hoach/dua-len-san/",
+                view=staff_views.producer_onboarding,
+                title=_("Đưa hộ sản xuất lên sàn theo địa bàn"),
+                summary=_("số hộ được tập huấn, có gian hàng, sản phẩm OCOP trên sàn"),
+                permission="campaigns.view_activity",
+            ),
+            staff_pages.StaffPage(
+                name="banner_kit",
+                url_name="campaigns:banners",
+                title=_("Bộ banner cho trang đối tác"),
+                summary=_("ảnh các cỡ, mã nhúng"),
+            ),
+        )
         from core.cache import query_parameters
 
         # The banner kit's "with my partner tag" choice.

@@ -16,7 +16,6 @@ from django.db.models.functions import Coalesce
 
 from campaigns import periods
 from campaigns.models import Activity, ActivityRecord, Organisation, PeriodKind, ReportSubmission
-from core.models import Status
 from producers.models import Listing, Producer, Product
 from shops.models import District
 
@@ -178,30 +177,22 @@ def _count_per_district(queryset, district_field: str = "district"):
 
 
 def _on_platform(slug: str):
-    return Exists(
-        Listing.objects.filter(
-            producer=OuterRef("pk"), platform__slug=slug, is_active=True, platform__is_active=True
-        )
-    )
+    return Exists(Listing.objects.public().filter(producer=OuterRef("pk"), platform__slug=slug))
 
 
 def onboarding_by_district():
     """Districts annotated with the onboarding numbers: one query whatever the row counts."""
-    producers = Producer.objects.published()
+    producers = Producer.objects.public()
     # An OCOP product can be bought online when it has its own listing or its
     # producer has a shop on a platform (the product page links to both).
     product_listed = Exists(
-        Listing.objects.filter(
-            Q(product=OuterRef("pk")) | Q(product=None, producer=OuterRef("producer")),
-            is_active=True,
-            platform__is_active=True,
+        Listing.objects.public().filter(
+            Q(product=OuterRef("pk")) | Q(product=None, producer=OuterRef("producer"))
         )
     )
-    ocop = Product.objects.filter(
-        status=Status.PUBLISHED, producer__status=Status.PUBLISHED, ocop_stars__gte=3
-    )
+    ocop = Product.objects.public().filter(ocop_stars__gte=3)
 
-    return District.objects.active().annotate(
+    return District.objects.public().annotate(
         producers_listed=_count_per_district(producers),
         producers_trained=_count_per_district(
             producers.filter(

@@ -27,7 +27,7 @@ class NewsRssFeed(Feed):
         ) % {"province": settings.PROVINCE_NAME}
 
     def items(self):
-        return NewsPost.objects.visible().for_listing()[:FEED_ITEMS]
+        return NewsPost.objects.public().for_listing()[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title

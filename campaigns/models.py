@@ -28,6 +28,15 @@ class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def public(self):
+        """What citizens may read."""
+        return self.published()
+
+
+class ActiveQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_active=True)
+
 
 class Campaign(TimeStampedModel):
     """A communication campaign: the handbook roll-out, the plan's farm-produce message."""
@@ -39,6 +48,8 @@ class Campaign(TimeStampedModel):
     start_date = models.DateField(_("ngày bắt đầu"))
     is_active = models.BooleanField(_("đang triển khai"), default=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = ActiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chiến dịch")
@@ -166,6 +177,12 @@ def _is_hex(text: str) -> bool:
     return all(ch in "0123456789abcdefABCDEF" for ch in text)
 
 
+class BannerQuerySet(models.QuerySet):
+    def public(self):
+        """Banners partners may embed: in circulation, with a master image to make sizes from."""
+        return self.filter(is_active=True).exclude(master="")
+
+
 class Banner(TimeStampedModel):
     """A banner partners put on their websites; the sizes are generated from its master image."""
 
@@ -207,6 +224,8 @@ class Banner(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     files_version = models.PositiveIntegerField(_("phiên bản tệp"), default=0, editable=False)
     files_rendered_from = models.CharField(max_length=255, blank=True, editable=False)
+
+    objects = BannerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("banner")
@@ -540,8 +559,8 @@ class ReportSubmission(models.Model):
 
 
 class NewsQuerySet(PublishedQuerySet):
-    def visible(self):
-        """Published and dated today or earlier."""
+    def public(self):
+        """Published and dated today or earlier (a later date is an embargo)."""
         return self.published().filter(published_on__lte=timezone.localdate())
 
     def for_listing(self):

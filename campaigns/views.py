@@ -35,17 +35,17 @@ def _audience_sections(chapters):
 
 
 def handbook(request):
-    chapters = list(HandbookChapter.objects.published().in_reading_order())
+    chapters = list(HandbookChapter.objects.public().in_reading_order())
     context = {
-        "campaigns": Campaign.objects.filter(is_active=True),
+        "campaigns": Campaign.objects.public(),
         "sections": _audience_sections(chapters),
     }
     return render(request, "campaigns/handbook.html", context)
 
 
 def handbook_print(request):
-    chapters = list(HandbookChapter.objects.published().in_reading_order())
-    context = {"campaigns": Campaign.objects.filter(is_active=True), "sections": _audience_sections(chapters)}
+    chapters = list(HandbookChapter.objects.public().in_reading_order())
+    context = {"campaigns": Campaign.objects.public(), "sections": _audience_sections(chapters)}
     return render(request, "campaigns/handbook_print.html", context)
 
 
@@ -71,7 +71,7 @@ class ChapterDetailView(DetailView):
     def get_queryset(self):
         chapters = HandbookChapter.objects.select_related("campaign")
         # Editors preview drafts from the admin at the chapter's own address.
-        return chapters if can_preview(self.request, HandbookChapter) else chapters.published()
+        return chapters if can_preview(self.request, HandbookChapter) else chapters.public()
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -79,7 +79,7 @@ class ChapterDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        order = list(HandbookChapter.objects.published().in_reading_order().only("slug", "title", "audience"))
+        order = list(HandbookChapter.objects.public().in_reading_order().only("slug", "title", "audience"))
         slugs = [c.slug for c in order]
         if self.object.slug in slugs:
             index = slugs.index(self.object.slug)
@@ -111,7 +111,7 @@ def banner_kit(request):
     tag = request.GET.get(BANNER_PARTNER_PARAMETER, "")[:80]
     partner = next((p for p in partners if p.referral_tag == tag), None)
     items = []
-    for banner in Banner.objects.filter(is_active=True).exclude(master=""):
+    for banner in Banner.objects.public():
         sizes = [
             {
                 "size": size,
@@ -131,7 +131,7 @@ def banner_kit(request):
 
 
 def _active_banner(slug: str) -> Banner:
-    banner = get_object_or_404(Banner.objects.exclude(master=""), slug=slug, is_active=True)
+    banner = get_object_or_404(Banner.objects.public(), slug=slug)
     services.ensure_banner_files(banner=banner)
     return banner
 
@@ -177,16 +177,16 @@ def banner_zip(request, slug):
 
 
 def news_list(request):
-    posts = NewsPost.objects.visible().for_listing()
+    posts = NewsPost.objects.public().for_listing()
     return render(request, "campaigns/news_list.html", {"page_obj": paginate(request, posts, NEWS_PER_PAGE)})
 
 
 def news_detail(request, slug):
     posts = NewsPost.objects.for_listing()
     if not can_preview(request, NewsPost):
-        posts = posts.visible()
+        posts = posts.public()
     post = get_object_or_404(posts, slug=slug)
-    recent = NewsPost.objects.visible().exclude(pk=post.pk)[:3]
+    recent = NewsPost.objects.public().exclude(pk=post.pk)[:3]
     # A draft, or a post dated in the future: not yet what the public sees.
     draft = post.status != Status.PUBLISHED or post.published_on > timezone.localdate()
     response = render(request, "campaigns/news_detail.html", {"post": post, "recent": recent, "draft": draft})

@@ -104,7 +104,11 @@ class SearchableQuerySet(models.QuerySet):
 
 class PublishableQuerySet(SearchableQuerySet):
     def published(self):
+        """Rows whose own status is published; what citizens see is each model's public()."""
         return self.filter(status=Status.PUBLISHED)
+
+    def public(self):
+        return self.published()
 
 
 class Searchable(models.Model):

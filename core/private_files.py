@@ -4,15 +4,14 @@ They are stored apart from the public uploads, in the storage STORAGES["private"
 folder outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT) or, with S3, a private prefix of the
 bucket. No /media/ address reaches them. Staff open them through `private_file`, under
 /quan-tri/, which checks on every request that the user may view the record (the model's
-view permission, and the admin's own scoping where the model has one); the admin's file
-links point there. Images among them are re-encoded on upload like every photo.
+view permission, and the QuerySet's for_user() scoping where the model has one); the
+admin's file links point there. Images among them are re-encoded on upload like every photo.
 """
 
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
@@ -72,7 +71,7 @@ class PrivateFileMixin:
         if instance.pk is None:
             return ""
         return reverse(
-            "private_file",
+            "admin:private_file",
             kwargs={
                 "app_label": instance._meta.app_label,
                 "model_name": instance._meta.model_name,
@@ -129,20 +128,15 @@ class PrivatePhotoField(PrivateStorageMixin, PhotoField):
 # --- Serving ------------------------------------------------------------------------
 
 
-def _may_view(request, model, obj) -> bool:
-    """The admin's own answer where the model has one (district scoping included), else the permission."""
-    if admin.site.is_registered(model):
-        return admin.site.get_model_admin(model).has_view_permission(request, obj)
+def _may_view(user, model) -> bool:
     opts = model._meta
-    return any(
-        request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "change")
-    )
+    return any(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "change"))
 
 
-def _records(request, model):
-    if admin.site.is_registered(model):
-        return admin.site.get_model_admin(model).get_queryset(request)
-    return model._default_manager.all()
+def _records(user, model):
+    """The rows the user may work on: the model QuerySet's own for_user() where it has one."""
+    records = model._default_manager.all()
+    return records.for_user(user) if hasattr(records, "for_user") else records
 
 
 def private_file(request, app_label, model_name, pk, field_name):
@@ -154,13 +148,11 @@ def private_file(request, app_label, model_name, pk, field_name):
         raise Http404 from None
     if not getattr(field, "is_private_file", False):
         raise Http404
-    if not _may_view(request, model, None):
+    if not _may_view(request.user, model):
         raise PermissionDenied
-    obj = _records(request, model).filter(pk=pk).first()
+    obj = _records(request.user, model).filter(pk=pk).first()
     if obj is None:
         raise Http404
-    if not _may_view(request, model, obj):
-        raise PermissionDenied
     file = getattr(obj, field.attname)
     if not file or not file.storage.exists(file.name):
         raise Http404

@@ -1,6 +1,10 @@
-"""Writes shared by the directory apps."""
+"""Writes shared by the directory apps: each records who made it in the rows' history."""
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from core.models import Status
 
 
 def update_with_history(objects, *, user, reason: str, **values) -> int:
@@ -25,3 +29,19 @@ def update_with_history(objects, *, user, reason: str, **values) -> int:
             obj.save(update_fields=update_fields)
             changed += 1
     return changed
+
+
+def publish(records, *, user) -> int:
+    """Publish the records (shown to citizens wherever their model's public() allows)."""
+    return update_with_history(records, user=user, reason=gettext("Công bố"), status=Status.PUBLISHED)
+
+
+def hide(records, *, user) -> int:
+    return update_with_history(records, user=user, reason=gettext("Ngừng hiển thị"), status=Status.HIDDEN)
+
+
+def mark_verified(records, *, user) -> int:
+    """Record that staff checked the records' details today."""
+    return update_with_history(
+        records, user=user, reason=gettext("Xác minh"), verified_on=timezone.localdate()
+    )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from camnang.admin import DirectoryAdmin, DistrictScopedAdminMixin, HistoryAdmin, SpreadsheetAdminMixin
+from core.admin import DirectoryAdmin, HistoryAdmin, ScopedAdminMixin, SpreadsheetAdminMixin
 from producers.models import Listing, Platform, Producer, Product
 from producers.resources import ProducerResource
 
@@ -45,7 +45,7 @@ class ProductInline(admin.StackedInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(DistrictScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+class ProducerAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
     resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "commune", "phone", "product_count", "status", "verified_on"]
     list_filter = ["status", "district", "kind", "listings__platform"]
@@ -73,8 +73,7 @@ class ProducerAdmin(DistrictScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAd
 
 
 @admin.register(Product)
-class ProductAdmin(DistrictScopedAdminMixin, DirectoryAdmin):
-    district_path = "producer__district"
+class ProductAdmin(ScopedAdminMixin, DirectoryAdmin):
     list_display = ["name", "producer", "category", "ocop_stars", "price", "status"]
     list_filter = ["status", "ocop_stars", "category", "producer__district"]
     list_select_related = ["producer", "category"]
@@ -114,8 +113,7 @@ class PlatformAdmin(HistoryAdmin):
 
 
 @admin.register(Listing)
-class ListingAdmin(DistrictScopedAdminMixin, HistoryAdmin):
-    district_path = "producer__district"
+class ListingAdmin(ScopedAdminMixin, HistoryAdmin):
     list_display = ["__str__", "platform", "producer", "product", "is_active", "clicks"]
     list_filter = ["platform", "is_active", "producer__district"]
     list_select_related = ["platform", "producer", "product"]

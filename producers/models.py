@@ -16,9 +16,14 @@ from core.models import (
     Status,
     TimeStampedModel,
 )
+from shops.models import DistrictScopedQuerySet
 
 
-class ProducerQuerySet(PublishableQuerySet):
+class ProducerQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
+    def public(self):
+        """Producers citizens may see: published, in a district shown on the site."""
+        return self.published().filter(district__is_active=True)
+
     def in_district(self, district):
         return self.filter(district=district)
 
@@ -71,10 +76,12 @@ class Producer(Contactable, Photographed, DirectoryEntry):
         return parts
 
 
-class ProductQuerySet(PublishableQuerySet):
-    def published(self):
-        """Products shown publicly: published, by a published producer."""
-        return self.filter(status=Status.PUBLISHED, producer__status=Status.PUBLISHED)
+class ProductQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
+    district_path = "producer__district"
+
+    def public(self):
+        """Products citizens may see: published, by a producer citizens may see."""
+        return self.published().filter(producer__status=Status.PUBLISHED, producer__district__is_active=True)
 
     def for_listing(self):
         return self.select_related("producer", "producer__district", "category")
@@ -137,6 +144,11 @@ class Product(Photographed, DirectoryEntry):
         return [labels[m] for m in self.harvest_months]
 
 
+class PlatformQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_active=True)
+
+
 class Platform(TimeStampedModel):
     """An e-commerce platform citizens buy on and producers sell on."""
 
@@ -156,6 +168,7 @@ class Platform(TimeStampedModel):
     is_active = models.BooleanField(_("hiển thị"), default=True)
     clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
+    objects = PlatformQuerySet.as_manager()
     history = FieldHistory()
 
     class Meta:
@@ -187,14 +200,18 @@ class Platform(TimeStampedModel):
             )
 
 
-class ListingQuerySet(models.QuerySet):
-    def visible(self):
-        """Listings that may be shown: active, on an active platform, of a published owner."""
+class ListingQuerySet(DistrictScopedQuerySet):
+    district_path = "producer__district"
+
+    def public(self):
+        """Listings citizens may follow: active, on an active platform, of a producer (and
+        product) citizens may see."""
         return self.filter(
             Q(product__isnull=True) | Q(product__status=Status.PUBLISHED),
             is_active=True,
             platform__is_active=True,
             producer__status=Status.PUBLISHED,
+            producer__district__is_active=True,
         )
 
 

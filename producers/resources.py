@@ -8,6 +8,7 @@ in the file, so later rows may leave them blank.
 """
 
 import copy
+import re
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -15,22 +16,49 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.results import RowResult
 
-from camnang.spreadsheets import (
-    CategoryWidget,
+from core.spreadsheets import (
     ChoiceWidget,
     Column,
     MonthsWidget,
-    OcopWidget,
     PhoneWidget,
-    PriceWidget,
-    SheetResource,
+    TextWidget,
     cell_text,
-    district_column,
     status_column,
     verified_column,
 )
 from core.text import fold
 from producers.models import Producer, Product
+from shops.spreadsheets import CategoryWidget, DirectorySheet, district_column
+
+
+class OcopWidget(ChoiceWidget):
+    """OCOP rating: "OCOP 4 sao", "4 sao" or "4"; empty for none."""
+
+    def clean(self, value, row=None, **kwargs):
+        match = re.fullmatch(r"(?:ocop\s*)?([0-9])(?:\s*sao)?", fold(cell_text(value)))
+        return super().clean(match.group(1) if match else value, row, **kwargs)
+
+
+class PriceWidget(TextWidget):
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = value
+        else:
+            text = cell_text(value)
+            if not text:
+                return None
+            digits = re.sub(r"(?i)[\s.,]|vn[dđ]|đồng|đ$", "", text)
+            if not digits.isdigit():
+                raise ValueError(
+                    gettext("Giá “%(value)s” không hợp lệ: ghi số đồng, ví dụ 120000.") % {"value": text}
+                )
+            number = int(digits)
+        if number < 0 or number != int(number):
+            raise ValueError(
+                gettext("Giá “%(value)s” không hợp lệ: ghi số đồng, ví dụ 120000.") % {"value": value}
+            )
+        return int(number)
+
 
 PRODUCT = "import_product"
 
@@ -39,7 +67,7 @@ def product_column(name, header, widget=None, **kwargs):
     return Column(f"{PRODUCT}__{name}", header, widget, **kwargs)
 
 
-class ProducerResource(SheetResource):
+class ProducerResource(DirectorySheet):
     noun = _("cơ sở sản xuất")
     one_row_per_record = False
 
@@ -89,7 +117,7 @@ class ProducerResource(SheetResource):
         _("Trạng thái sản phẩm"), attribute=f"{PRODUCT}__status", guide=_("Để trống là Bản nháp.")
     )
 
-    class Meta(SheetResource.Meta):
+    class Meta(DirectorySheet.Meta):
         model = Producer
         fields = (
             "id",

@@ -21,8 +21,8 @@ class DistrictProducerListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        district = get_object_or_404(District.objects.active(), slug=self.kwargs["slug"])
-        producers = Producer.objects.published().in_district(district)
+        district = get_object_or_404(District.objects.public(), slug=self.kwargs["slug"])
+        producers = Producer.objects.public().in_district(district)
         context.update(district=district, page_obj=paginate(self.request, producers, PER_PAGE))
         return context
 
@@ -34,9 +34,9 @@ class DistrictProducerPrintView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        district = get_object_or_404(District.objects.active(), slug=self.kwargs["slug"])
+        district = get_object_or_404(District.objects.public(), slug=self.kwargs["slug"])
         producers = list(
-            Producer.objects.published()
+            Producer.objects.public()
             .in_district(district)
             .prefetch_related(
                 Prefetch("products", queryset=_public_products(), to_attr="public_products"),
@@ -63,15 +63,15 @@ class ProductListView(TemplateView):
             category=per_version(
                 "product-categories", lambda: list(Category.objects.filter(products__isnull=False).distinct())
             ),
-            district=per_version("districts", lambda: list(District.objects.active())),
+            district=per_version("districts", lambda: list(District.objects.public())),
         )
-        products = form.filter(Product.objects.published().for_listing())
+        products = form.filter(Product.objects.public().for_listing())
         context.update(filter_form=form, page_obj=paginate(self.request, products, PER_PAGE))
         return context
 
 
 def _visible_listings():
-    return Listing.objects.visible().select_related("platform")
+    return Listing.objects.public().select_related("platform")
 
 
 def _public_products():
@@ -84,8 +84,7 @@ class ProducerDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            Producer.objects.published()
-            .filter(district__is_active=True)
+            Producer.objects.public()
             .select_related("district")
             .prefetch_related(
                 Prefetch("products", queryset=_public_products(), to_attr="public_products"),
@@ -103,8 +102,7 @@ class ProductDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            Product.objects.published()
-            .filter(producer__district__is_active=True)
+            Product.objects.public()
             .for_listing()
             .prefetch_related(Prefetch("listings", queryset=_visible_listings(), to_attr="public_listings"))
         )
@@ -118,7 +116,7 @@ class ProductDetailView(DetailView):
         )
         context["structured_data"] = product_structured_data(product, self.request)
         context["siblings"] = (
-            Product.objects.published().filter(producer=product.producer_id).exclude(pk=product.pk)[:6]
+            Product.objects.public().filter(producer=product.producer_id).exclude(pk=product.pk)[:6]
         )
         return context
 
@@ -128,7 +126,7 @@ class PlatformListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["platforms"] = Platform.objects.filter(is_active=True)
+        context["platforms"] = Platform.objects.public()
         return context
 
 
@@ -142,7 +140,7 @@ def go_listing(request, pk):
 
 @never_cache
 def go_platform(request, slug):
-    platform = get_object_or_404(Platform, slug=slug, is_active=True)
+    platform = get_object_or_404(Platform.objects.public(), slug=slug)
     Platform.objects.filter(pk=platform.pk).update(clicks=F("clicks") + 1)
     return HttpResponseRedirect(platform.home_url)
 

@@ -3,11 +3,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from camnang.admin import (
+from core.admin import (
     DirectoryAdmin,
-    DistrictScopedAdminMixin,
     FoldedSearchMixin,
     HistoryAdmin,
+    ScopedAdminMixin,
     SpreadsheetAdminMixin,
 )
 from shops.models import Category, District, Shop
@@ -43,7 +43,7 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Shop)
-class ShopAdmin(DistrictScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+class ShopAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
     resource_classes = [ShopResource]
     list_display = ["name", "kind", "district", "commune", "phone", "status", "verified_on", "updated_at"]
     list_filter = ["status", "district", "kind", "categories", "home_delivery", "pickup"]

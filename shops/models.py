@@ -20,31 +20,68 @@ from core.models import (
 ALL_DISTRICTS_PERMISSION = "shops.all_districts"
 
 
-class DistrictQuerySet(SearchableQuerySet):
+def district_ids_for(user) -> frozenset[int] | None:
+    """The districts whose directory records `user` may work on; None for the whole province.
+
+    The one rule of district scoping: the admin, imports, exports, staff pages and staff
+    files all go through the QuerySets' for_user() and admits(), which read it. Kept on
+    the user object, so a request asks the database once.
+    """
+    if user.has_perm(ALL_DISTRICTS_PERMISSION):
+        return None
+    ids = getattr(user, "_district_ids", None)
+    if ids is None:
+        editable = District.objects.filter(editors=user) if user.is_active else District.objects.none()
+        ids = user._district_ids = frozenset(editable.values_list("pk", flat=True))
+    return ids
+
+
+class DistrictScopedQuerySet(models.QuerySet):
+    """Records that belong to a district, limited to the districts a user works on."""
+
+    # Where the record's district is, as a lookup path from the model ("pk" for districts).
+    district_path = "district"
+
+    def for_user(self, user):
+        ids = district_ids_for(user)
+        return self if ids is None else self.filter(**{f"{self.district_path}__in": ids})
+
+    def admits(self, user, obj) -> bool:
+        """Whether `obj` as it is in memory (a form's new values included) is in the user's districts."""
+        ids = district_ids_for(user)
+        return ids is None or self._district_id(obj) in ids
+
+    def _district_id(self, obj):
+        *parents, last = self.district_path.split("__")
+        for name in parents:
+            obj = getattr(obj, name, None)
+            if obj is None:
+                return None
+        return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
+
+
+class DistrictQuerySet(DistrictScopedQuerySet, SearchableQuerySet):
+    district_path = "pk"
+
     def active(self):
         return self.filter(is_active=True)
 
-    def editable_by(self, user):
-        """The districts whose records `user` may see and edit."""
-        if user.has_perm(ALL_DISTRICTS_PERMISSION):
-            return self.all()
-        if not user.is_active:
-            return self.none()
-        return self.filter(editors=user)
+    def public(self):
+        return self.active()
 
     def with_counts(self):
-        """Annotate the numbers of published shops and producers (one subquery each)."""
+        """Annotate the numbers of public shops and producers (one subquery each)."""
         return self.annotate(
-            shop_count=_published_count(self.model, "shops"),
-            producer_count=_published_count(self.model, "producers"),
+            shop_count=_public_count(self.model, "shops"),
+            producer_count=_public_count(self.model, "producers"),
         )
 
 
-def _published_count(model, related_name):
+def _public_count(model, related_name):
     # Reached through the reverse relation, so shops never imports producers.
     related = model._meta.get_field(related_name).related_model
     counted = (
-        related.objects.published()
+        related.objects.public()
         .filter(district=models.OuterRef("pk"))
         .order_by()
         .values("district")
@@ -127,7 +164,11 @@ class Category(Searchable):
         return [self.name]
 
 
-class ShopQuerySet(PublishableQuerySet):
+class ShopQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
+    def public(self):
+        """Shops citizens may see: published, in a district shown on the site."""
+        return self.published().filter(district__is_active=True)
+
     def in_district(self, district):
         return self.filter(district=district)
 

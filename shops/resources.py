@@ -3,18 +3,9 @@
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from camnang.spreadsheets import (
-    CategoriesWidget,
-    ChoiceWidget,
-    Column,
-    PhoneWidget,
-    SheetResource,
-    YesNoWidget,
-    district_column,
-    status_column,
-    verified_column,
-)
+from core.spreadsheets import ChoiceWidget, Column, PhoneWidget, YesNoWidget, status_column, verified_column
 from shops.models import Shop
+from shops.spreadsheets import CategoriesWidget, DirectorySheet, district_column
 
 
 def yes_no(attribute, header):
@@ -23,7 +14,7 @@ def yes_no(attribute, header):
     )
 
 
-class ShopResource(SheetResource):
+class ShopResource(DirectorySheet):
     noun = _("cửa hàng")
 
     id = Column(
@@ -67,7 +58,7 @@ class ShopResource(SheetResource):
     status = status_column(_("Trạng thái"))
     verified_on = verified_column()
 
-    class Meta(SheetResource.Meta):
+    class Meta(DirectorySheet.Meta):
         model = Shop
         fields = (
             "id",

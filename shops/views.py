@@ -19,7 +19,7 @@ class DistrictListView(ListView):
     context_object_name = "districts"
 
     def get_queryset(self):
-        return per_version("districts-with-counts", lambda: list(District.objects.active().with_counts()))
+        return per_version("districts-with-counts", lambda: list(District.objects.public().with_counts()))
 
 
 class DistrictShopsMixin:
@@ -31,7 +31,7 @@ class DistrictShopsMixin:
         slug = self.kwargs["slug"]
         # 0 stands for "no such district": the cache cannot keep None.
         district = per_version(
-            f"district:{slug}", lambda: District.objects.active().filter(slug=slug).first() or 0
+            f"district:{slug}", lambda: District.objects.public().filter(slug=slug).first() or 0
         )
         if not district:
             raise Http404
@@ -40,7 +40,7 @@ class DistrictShopsMixin:
     def filtered_shops(self):
         categories = per_version("categories", lambda: list(Category.objects.all()))
         form = ShopFilterForm(self.request.GET, category=categories)
-        shops = form.filter(Shop.objects.published().in_district(self.object))
+        shops = form.filter(Shop.objects.public().in_district(self.object))
         return form, shops
 
 
@@ -62,7 +62,7 @@ class DistrictDetailView(DistrictShopsMixin, DetailView):
             self.request, shops, SHOPS_PER_PAGE, key=f"district-shops:{district.pk}:{form.cache_key}"
         )
         # The reverse relation keeps shops free of imports from producers.
-        producers = district.producers.published()
+        producers = district.producers.public()
         producer_ids, producer_count = per_version(
             f"district-producers:{district.pk}",
             lambda: (list(producers.values_list("pk", flat=True)[:PRODUCERS_PREVIEW]), producers.count()),
@@ -85,10 +85,10 @@ class ShopDetailView(DetailView):
     context_object_name = "shop"
 
     def get_queryset(self):
-        return Shop.objects.published().for_listing()
+        return Shop.objects.public().for_listing()
 
     def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"], district__is_active=True)
+        return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -136,10 +136,10 @@ class DistrictPrintView(DistrictShopsMixin, DetailView):
 
 
 def district_qr(request, slug):
-    district = get_object_or_404(District.objects.active(), slug=slug)
+    district = get_object_or_404(District.objects.public(), slug=slug)
     return qr_code_response(request, district.get_absolute_url(), title=district.name)
 
 
 def shop_qr(request, slug):
-    shop = get_object_or_404(Shop.objects.published(), slug=slug, district__is_active=True)
+    shop = get_object_or_404(Shop.objects.public(), slug=slug)
     return qr_code_response(request, shop.get_absolute_url(), title=shop.name)

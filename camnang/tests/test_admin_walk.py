@@ -410,7 +410,7 @@ def plausible_posts(superuser_client, url, name, target, walk) -> list[dict]:
 def test_every_history_admin_is_the_read_only_one():
     from simple_history.admin import SimpleHistoryAdmin
 
-    from camnang.admin import HistoryAdmin
+    from core.admin import HistoryAdmin
 
     loose = [
         m._meta.label

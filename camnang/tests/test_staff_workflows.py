@@ -152,23 +152,26 @@ def test_verification_queue_lists_stale_records_oldest_first_and_verifies_in_one
     client.force_login(editor)
 
     assert "can-xac-minh" in client.get(reverse("admin:index")).content.decode()
-    response = client.get(reverse("verification_queue"))
+    response = client.get(reverse("admin:verification_queue"))
     assert response.status_code == 200
     names = [item["record"].name for item in response.context["page_obj"]]
     assert names == ["Chưa xác minh", "HTX Xác minh lâu"]
 
-    response = client.post(reverse("verification_queue"), {"loai": "cua-hang", "id": never.pk})
+    response = client.post(reverse("admin:verification_queue"), {"loai": "cua-hang", "id": never.pk})
     assert response.status_code == 302
     never.refresh_from_db()
     assert never.verified_on == today
     assert never.history.first().history_user == editor
     other = Shop.objects.get(name="Huyện khác")
-    assert client.post(reverse("verification_queue"), {"loai": "cua-hang", "id": other.pk}).status_code == 404
-    assert [i["record"] for i in client.get(reverse("verification_queue")).context["page_obj"]] == [old]
+    assert (
+        client.post(reverse("admin:verification_queue"), {"loai": "cua-hang", "id": other.pk}).status_code
+        == 404
+    )
+    assert [i["record"] for i in client.get(reverse("admin:verification_queue")).context["page_obj"]] == [old]
 
 
 def test_verification_queue_needs_staff_login(client):
-    response = client.get(reverse("verification_queue"))
+    response = client.get(reverse("admin:verification_queue"))
     assert response.status_code == 302 and "/quan-tri/login/" in response["Location"]
 
 

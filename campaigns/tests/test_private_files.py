@@ -36,7 +36,7 @@ def gps_jpeg(size=(640, 480)) -> bytes:
 
 def file_url(obj, field_name: str) -> str:
     return reverse(
-        "private_file",
+        "admin:private_file",
         kwargs={
             "app_label": obj._meta.app_label,
             "model_name": obj._meta.model_name,
@@ -220,7 +220,7 @@ def test_anything_but_a_stored_private_file_is_a_404(admin_client, evidence, kwa
         **kwargs,
         "pk": kwargs["pk"] or (BannerFactory().pk if kwargs["model_name"] == "banner" else evidence.pk),
     }
-    assert admin_client.get(reverse("private_file", kwargs=kwargs)).status_code == 404
+    assert admin_client.get(reverse("admin:private_file", kwargs=kwargs)).status_code == 404
 
 
 def test_a_record_without_a_file_or_with_its_file_gone_is_a_404(admin_client, evidence):

@@ -90,7 +90,7 @@ class Command(BaseCommand):
 
     def records(self, rng, today) -> int:
         ActivityRecord.objects.filter(notes=DEMO_NOTE).delete()
-        producers = list(Producer.objects.published().order_by("pk").values_list("pk", "district_id"))
+        producers = list(Producer.objects.public().order_by("pk").values_list("pk", "district_id"))
         created = 0
         for activity in Activity.objects.prefetch_related("lead_organisations").order_by("position"):
             kind = activity.target_period

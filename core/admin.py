@@ -1,0 +1,523 @@
+"""Admin pieces shared by the apps: accent-free search, scoping, read-only history, actions, spreadsheets."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.options import get_content_type_for_model
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.forms import modelform_factory
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST, require_safe
+from import_export.admin import ImportExportMixin
+from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from core import import_files, services
+from core.import_files import PendingImportStorage, count_data_rows
+from core.spreadsheets import (
+    SpreadsheetCSV,
+    SpreadsheetXLSX,
+    import_totals,
+    rejected_rows,
+    template_workbook,
+)
+from core.text import fold, thousands
+
+
+class FoldedSearchMixin:
+    """Admin search that ignores accents and case, like the public search.
+
+    Staff type "ha trung" and find "Huyện Hà Trung", using the folded search_text
+    column instead of the default icontains on each field.
+    """
+
+    search_fields = ["search_text"]
+    search_help_text = _("Tìm theo tên, địa chỉ, huyện, xã; gõ có dấu hay không dấu đều được.")
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return queryset.search(search_term), False
+
+
+# --- Scoping ------------------------------------------------------------------------
+
+
+class ScopedAdminMixin:
+    """Limits an admin to the records its user may work on, on every path.
+
+    The rule lives on the model's QuerySet: `for_user(user)` (the rows) and
+    `admits(user, obj)` (one record as it is in memory, new form values included).
+    Lists, edit and history pages, delete, actions, autocomplete, imports and exports
+    read through get_queryset() or the checks below; the choices of a foreign key to a
+    scoped model (a district, a producer) are scoped the same way.
+    """
+
+    def _rule(self):
+        return self.model._default_manager.all()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_user(request.user)
+
+    def in_scope(self, request, obj) -> bool:
+        return obj is None or self._rule().admits(request.user, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and self._exists_out_of_scope(request, object_id, from_field):
+            raise Http404(gettext("Không có mục này trong phạm vi bạn phụ trách."))
+        return obj
+
+    def _exists_out_of_scope(self, request, object_id, from_field) -> bool:
+        field = self.model._meta.pk if from_field is None else self.model._meta.get_field(from_field)
+        try:
+            value = field.to_python(unquote(object_id))
+        except (ValidationError, ValueError):
+            return False
+        return self._rule().filter(**{field.name: value}).exists()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        base = kwargs.get("queryset", db_field.related_model._default_manager.all())
+        if hasattr(base, "for_user"):
+            kwargs["queryset"] = base.for_user(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_list_filter(self, request):
+        # A filter on a scoped relation offers only what appears in the user's own list.
+        filters = []
+        for item in super().get_list_filter(request):
+            if isinstance(item, str) and hasattr(self._related_rows(item), "for_user"):
+                item = (item, admin.RelatedOnlyFieldListFilter)
+            filters.append(item)
+        return filters
+
+    def _related_rows(self, path: str):
+        model = self.model
+        try:
+            for name in path.split("__"):
+                model = model._meta.get_field(name).related_model
+        except (FieldDoesNotExist, AttributeError):
+            return None
+        return model._default_manager.all() if model is not None else None
+
+    def save_model(self, request, obj, form, change):
+        if not self.in_scope(request, obj):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+# --- History ----------------------------------------------------------------------
+
+
+class VietnameseHistoryHelper(HistoricalRecordContextHelper):
+    """Shows choices by their labels and yes/no fields as Có/Không on the history page."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return gettext("Có") if value else gettext("Không")
+        if value in (None, ""):
+            return "—"
+        return super().prepare_delta_change_value(change, value)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The "Lịch sử" page lists who changed which field, from what to what, and when.
+
+    Old versions are shown read-only: simple-history's version page saves whatever is
+    posted to it (SIMPLE_HISTORY_REVERT_DISABLED only hides the button), so here it
+    answers GET alone, and both history pages are allowed or refused by the record as it
+    stands now, never by the old version's district.
+    """
+
+    object_history_template = "admin/camnang/object_history.html"
+    object_history_list_template = "admin/camnang/object_history_list.html"
+    object_history_form_template = "admin/camnang/object_history_form.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return VietnameseHistoryHelper(self.model, historical_record)
+
+    def history_view_title(self, request, obj):
+        return gettext("Lịch sử thay đổi: %s") % obj
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_manager(self):
+        return getattr(self.model, self.model._meta.simple_history_manager_attribute)
+
+    def history_subject(self, request, object_id):
+        """The record whose history is asked for, as it stands now: it decides who may read it.
+
+        Another district's record is a 404, as on its edit page; a deleted record is
+        judged by its last version (what it was when deleted).
+        """
+        model = self.model
+        try:
+            pk = model._meta.pk.to_python(unquote(object_id))
+            current = model._default_manager.filter(pk=pk).first()
+        except (ValidationError, ValueError):
+            raise Http404 from None
+        if current is None:
+            versions = self.history_manager().filter(**{model._meta.pk.attname: pk})
+            last = versions.order_by("-history_id").first()
+            if last is None:
+                raise Http404
+            current = last.instance
+        elif not self.get_queryset(request).filter(pk=pk).exists():
+            raise Http404(gettext("Không có mục này trong địa bàn bạn phụ trách."))
+        if not self.has_view_history_or_change_history_permission(request, current):
+            raise PermissionDenied
+        return current
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.history_subject(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    @method_decorator(require_safe)
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """One old version, every field read-only; restoring it is done by editing the record."""
+        request.current_app = self.admin_site.name
+        current = self.history_subject(request, object_id)
+        opts = self.model._meta
+        try:
+            version = self.history_manager().get(**{opts.pk.attname: current.pk, "history_id": version_id})
+        except (ObjectDoesNotExist, ValidationError, ValueError):
+            raise Http404 from None
+        obj = version.instance
+        obj._state.adding = False
+        # Many-to-many values are not part of the rebuilt instance (they would show today's).
+        fieldsets = [
+            (name, {**options, "fields": self._without_many_to_many(options["fields"])})
+            for name, options in self.get_fieldsets(request, obj)
+        ]
+        form = modelform_factory(self.model, fields=())(instance=obj)
+        admin_form = helpers.AdminForm(form, fieldsets, {}, flatten_fieldsets(fieldsets), model_admin=self)
+        prefix = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        when = date_format(timezone.localtime(version.history_date), "d/m/Y H:i")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("%(object)s – phiên bản lúc %(when)s") % {"object": current, "when": when},
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": current,
+            "version": version,
+            "version_date": when,
+            "is_popup": False,
+            "media": self.media + admin_form.media,
+            "errors": [],
+            "app_label": opts.app_label,
+            "original_opts": opts,
+            "opts": opts,
+            "changelist_url": reverse(f"{prefix}_changelist"),
+            "change_url": reverse(f"{prefix}_change", args=(quote(current.pk),)),
+            "history_url": reverse(f"{prefix}_history", args=(quote(current.pk),)),
+            "change_history": False,
+            "revert_disabled": True,
+            "add": False,
+            "change": True,
+            "has_add_permission": False,
+            "has_view_permission": True,
+            "has_change_permission": False,
+            "has_delete_permission": False,
+            "has_editable_inline_admin_formsets": False,
+            "can_change_current": self.has_change_permission(request, current),
+            "has_file_field": False,
+            "has_absolute_url": False,
+            "form_url": "",
+            "content_type_id": get_content_type_for_model(self.model).pk,
+            "save_as": False,
+            "save_on_top": False,
+            "root_path": getattr(self.admin_site, "root_path", None),
+            **(extra_context or {}),
+        }
+        return self.render_history_view(request, self.object_history_form_template, context)
+
+    def _without_many_to_many(self, fields):
+        kept = []
+        for item in fields:
+            if isinstance(item, list | tuple):
+                item = tuple(self._without_many_to_many(item))
+                if item:
+                    kept.append(item)
+                continue
+            try:
+                if self.model._meta.get_field(item).many_to_many:
+                    continue
+            except FieldDoesNotExist:
+                pass
+            kept.append(item)
+        return kept
+
+
+# --- Actions ----------------------------------------------------------------------
+
+
+def _apply(service, request, queryset) -> int:
+    objects = queryset.for_reindex() if hasattr(queryset, "for_reindex") else queryset
+    service(objects, user=request.user)
+    return queryset.count()
+
+
+@admin.action(description=_("Công bố các mục đã chọn"), permissions=["change"])
+def publish(modeladmin, request, queryset):
+    count = _apply(services.publish, request, queryset)
+    modeladmin.message_user(request, ngettext("Đã công bố %d mục.", "Đã công bố %d mục.", count) % count)
+
+
+@admin.action(description=_("Ngừng hiển thị các mục đã chọn"), permissions=["change"])
+def unpublish(modeladmin, request, queryset):
+    count = _apply(services.hide, request, queryset)
+    modeladmin.message_user(
+        request, ngettext("Đã ẩn %d mục.", "Đã ẩn %d mục.", count) % count, level=messages.WARNING
+    )
+
+
+@admin.action(description=_("Đánh dấu đã xác minh hôm nay"), permissions=["change"])
+def mark_verified(modeladmin, request, queryset):
+    count = _apply(services.mark_verified, request, queryset)
+    modeladmin.message_user(request, ngettext("Đã xác minh %d mục.", "Đã xác minh %d mục.", count) % count)
+
+
+class DirectoryAdmin(FoldedSearchMixin, HistoryAdmin):
+    actions = [publish, unpublish, mark_verified]
+    list_per_page = 50
+    readonly_fields = ["created_at", "updated_at"]
+    save_on_top = True
+
+
+# --- Spreadsheets -------------------------------------------------------------------
+
+
+class SpreadsheetImportForm(ImportForm):
+    """The import form in Vietnamese; the format follows the file's extension."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+        self.fields["import_file"].label = _("Tệp cần nhập (.xlsx hoặc .csv)")
+        self.fields["format"].label = _("Định dạng")
+        self.fields["format"].required = False
+        self.fields["format"].help_text = _("Để trống: nhận theo đuôi tệp.")
+        self.fields["resource"].label = _("Loại dữ liệu")
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("import_file")
+        if upload is not None and not cleaned.get("format"):
+            extension = upload.name.rsplit(".", 1)[-1].lower()
+            for index, fmt in enumerate(self.formats):
+                if fmt().get_extension() == extension:
+                    cleaned["format"] = str(index)
+                    break
+            else:
+                self.add_error("import_file", _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
+        if upload is not None and cleaned.get("format") and not self.errors:
+            self.check_limits(upload, self.formats[int(cleaned["format"])]().get_extension())
+        return cleaned
+
+    def check_limits(self, upload, extension):
+        """Refuse a file too large to check within one request, before any row is read."""
+        max_bytes = settings.IMPORT_MAX_FILE_MB * 1024 * 1024
+        if upload.size > max_bytes:
+            self.add_error(
+                "import_file",
+                gettext(
+                    "Tệp nặng %(size)s, vượt giới hạn %(limit)s của một lần nhập. "
+                    "Hãy chia danh sách thành nhiều tệp nhỏ hơn."
+                )
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            )
+            return
+        rows = count_data_rows(upload, extension)
+        if rows is not None and rows > settings.IMPORT_MAX_ROWS:
+            self.add_error(
+                "import_file",
+                gettext(
+                    "Tệp có %(rows)s dòng dữ liệu, vượt giới hạn %(limit)s dòng của một lần nhập. "
+                    "Hãy chia thành nhiều tệp, mỗi tệp không quá %(limit)s dòng."
+                )
+                % {
+                    "rows": thousands(rows),
+                    "limit": thousands(settings.IMPORT_MAX_ROWS),
+                },
+            )
+
+
+class SpreadsheetExportForm(ExportForm):
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["format"].label = _("Định dạng")
+        self.fields["resource"].label = _("Loại dữ liệu")
+
+
+class SpreadsheetAdminMixin(ImportExportMixin):
+    """Import from and export to .xlsx/.csv, with a template and a Vietnamese dry run.
+
+    The preview lists what would be created, updated and rejected (with the row
+    number in the file and the reason) before anything is written; a file with
+    any rejected row cannot be confirmed, and the confirmed import runs in one
+    transaction that is rolled back if any row fails then.
+    """
+
+    # Text cells that would run as formulas are exported quoted, and unquoted on import.
+    import_formats = [SpreadsheetXLSX, SpreadsheetCSV]
+    export_formats = [SpreadsheetXLSX, SpreadsheetCSV]
+    tmp_storage_class = PendingImportStorage
+    # With a byte-order mark Excel opens a CSV file as UTF-8, so the accents survive.
+    to_encoding = "utf-8-sig"
+    import_form_class = SpreadsheetImportForm
+    confirm_form_class = ConfirmImportForm
+    export_form_class = SpreadsheetExportForm
+    import_template_name = "admin/camnang/import.html"
+    export_template_name = "admin/camnang/export.html"
+    import_export_change_list_template = "admin/camnang/change_list_spreadsheets.html"
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {"user": request.user}
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.pop("request", None)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", {})
+        result = context.get("result")
+        if result is not None:
+            response.context_data["totals"] = import_totals(result)
+            response.context_data["rejected"] = rejected_rows(result)
+        # A file that cannot be confirmed (rejected rows, unreadable) is not kept.
+        upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
+        stored = getattr(upload, "tmp_storage_name", None)
+        if stored and context.get("confirm_form") is None:
+            PendingImportStorage(name=stored).remove()
+        return response
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            # Only the uploader's session may confirm this file, and only for this list.
+            details = {key: initial[key] for key in ("original_file_name", "format", "resource")}
+            import_files.remember(
+                request, initial["import_file_name"], model_label=self.opts.label, details=details
+            )
+        return initial
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        """Import a file this user checked a moment ago; any other file name is refused.
+
+        Replaces django-import-export's step, which opened whatever name was posted. Only
+        the stored file's name is read from the form; its format and kind come from the
+        session, as they were when the file was checked.
+        """
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        name = request.POST.get("import_file_name", "")
+        pending = import_files.claim(request, name, model_label=self.opts.label)
+        if pending is None:
+            return self.import_refused(request)
+        import_files.forget(request, name)  # one confirmation per checked file
+        details = {key: pending.get(key) for key in ("original_file_name", "format", "resource")}
+        confirm_form = self.get_confirm_form_class(request)(data={"import_file_name": name, **details})
+        if not confirm_form.is_valid():
+            return self.import_refused(request)
+        input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])](
+            encoding=self.from_encoding
+        )
+        storage = PendingImportStorage(
+            name=name,
+            encoding=None if input_format.is_binary() else self.from_encoding,
+            read_mode=input_format.get_read_mode(),
+        )
+        try:
+            data = storage.read()
+        except import_files.PendingFileMissing:
+            return self.import_refused(request)
+        try:
+            dataset = input_format.create_dataset(data)
+            result = self.process_dataset(dataset, confirm_form, request, **kwargs)
+        finally:
+            storage.remove()
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                gettext(
+                    "Không nhập được: dữ liệu đã thay đổi từ lúc kiểm tra tệp, nên không dòng nào được ghi. "
+                    "Hãy tải tệp lên và kiểm tra lại."
+                ),
+            )
+            return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+        return self.process_result(result, request)
+
+    def import_refused(self, request):
+        messages.error(
+            request,
+            gettext(
+                "Không tìm thấy tệp đã kiểm tra để nhập: tệp có thể đã được nhập rồi, đã quá hạn, "
+                "hoặc không do bạn tải lên. Chưa có gì được ghi; hãy tải tệp lên và kiểm tra lại."
+            ),
+        )
+        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+
+    def add_success_message(self, result, request):
+        totals = import_totals(result)
+        messages.success(
+            request,
+            gettext("Đã nhập xong: %(new)d mục mới, %(update)d mục cập nhật, %(skip)d mục không đổi.")
+            % totals,
+        )
+
+    def get_export_filename(self, request, queryset, file_format):
+        name = slugify(fold(str(self.model._meta.verbose_name_plural)))
+        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "mau-nhap/",
+                self.admin_site.admin_view(self.template_view),
+                name="{}_{}_import_template".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def template_view(self, request):
+        """An empty .xlsx with the columns, drop-down lists and a guide sheet."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        resource_class = self.get_import_resource_classes(request)[0]
+        resource = resource_class(**self.get_import_resource_kwargs(request))
+        title = gettext("Mẫu nhập %(what)s") % {"what": resource_class.get_display_name().lower()}
+        response = HttpResponse(
+            template_workbook(resource, title),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = slugify(fold(title))
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response

@@ -11,9 +11,8 @@ class CamnangConfig(AppConfig):
         from camnang import staff
         from camnang.views import SearchForm
         from core import staff_pages
-        from core.cache import connect_invalidation, query_parameters
+        from core.cache import query_parameters
 
-        connect_invalidation()
         # Page numbers (core.pagination) and the search form.
         query_parameters.register("page", *SearchForm.base_fields)
         staff_pages.register(

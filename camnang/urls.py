@@ -7,7 +7,9 @@ from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
 from camnang import opendata, views
-from camnang.sitemaps import SITEMAPS
+from camnang.sitemaps import all_sitemaps
+
+SITEMAPS = all_sitemaps()
 
 opendata_patterns = [
     path("", opendata.open_data_index, name="index"),

@@ -9,10 +9,16 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         from campaigns import staff_views
-        from campaigns.models import PartnerSite
+        from campaigns.models import Banner, Campaign, HandbookChapter, NewsPost, Organisation, PartnerSite
         from campaigns.referrals import forget_partner_map
+        from campaigns.sitemaps import ChapterSitemap, NewsSitemap
         from campaigns.views import BANNER_PARTNER_PARAMETER
-        from core import staff_pages
+        from core import cache, registry, staff_pages
+
+        # What public pages show; the plan tracker's records and the referral counters are staff-only.
+        cache.watch(Campaign, HandbookChapter, Banner, PartnerSite, Organisation, NewsPost)
+        registry.sitemaps.register("handbook", ChapterSitemap)
+        registry.sitemaps.register("news", NewsSitemap)
 
         staff_pages.register(
             staff_pages.StaffPage(
@@ -38,10 +44,8 @@ class CampaignsConfig(AppConfig):
                 summary=_("ảnh các cỡ, mã nhúng"),
             ),
         )
-        from core.cache import query_parameters
-
         # The banner kit's "with my partner tag" choice.
-        query_parameters.register(BANNER_PARTNER_PARAMETER)
+        cache.query_parameters.register(BANNER_PARTNER_PARAMETER)
 
         # The referral middleware caches partners' tags and hosts; drop it when they change.
         post_save.connect(forget_partner_map, sender=PartnerSite, dispatch_uid="campaigns-partner-saved")

@@ -298,9 +298,6 @@ def site_host(url: str) -> str:
 class ReferralCount(models.Model):
     """Visits a partner sent in one month: a counter, nothing about the visitors."""
 
-    # Staff-only data: saving it does not retire the public page cache.
-    affects_public_pages = False
-
     partner = models.ForeignKey(
         PartnerSite, on_delete=models.CASCADE, related_name="referrals", verbose_name=_("trang đối tác")
     )
@@ -371,9 +368,6 @@ class PeriodKind(models.TextChoices):
 class Activity(TimeStampedModel):
     """One line of the plan: a channel, who leads it, and how often it must happen."""
 
-    # Staff-only data: saving it does not retire the public page cache.
-    affects_public_pages = False
-
     class Channel(models.TextChoices):
         PORTAL = "portal", _("Chuyên mục trên Cổng thông tin điện tử")
         PRESS = "press", _("Báo in, báo điện tử và truyền hình")
@@ -430,9 +424,6 @@ class Activity(TimeStampedModel):
 class ActivityRecord(TimeStampedModel):
     """Something a unit did for an activity: an article, a broadcast, a training, ..."""
 
-    # Staff-only data: saving it does not retire the public page cache.
-    affects_public_pages = False
-
     activity = models.ForeignKey(
         Activity, on_delete=models.PROTECT, related_name="records", verbose_name=_("hoạt động")
     )
@@ -484,9 +475,6 @@ class ActivityRecord(TimeStampedModel):
 
 
 class ActivityPhoto(models.Model):
-    # Staff-only data: saving it does not retire the public page cache.
-    affects_public_pages = False
-
     record = models.ForeignKey(
         ActivityRecord, on_delete=models.CASCADE, related_name="photos", verbose_name=_("kết quả")
     )
@@ -507,9 +495,6 @@ class ActivityPhoto(models.Model):
 
 class ReportSubmission(models.Model):
     """A periodic report a unit sent to the department (weekly, monthly, quarterly, yearly plan)."""
-
-    # Staff-only data: saving it does not retire the public page cache.
-    affects_public_pages = False
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="reports", verbose_name=_("đơn vị")

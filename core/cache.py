@@ -1,12 +1,13 @@
 """Whole-page cache for citizens, invalidated whenever staff change the data behind it.
 
-A content version counts every save or delete of a record of the directory or campaign
-apps. Each cached page remembers the version it was rendered at, and is served only
-while that is still the current version: a published edit shows at once, without
-working out which pages it touches. Requests that carry a session cookie (staff)
-neither read nor fill the cache, and a page is kept under its canonical query only
-(see QueryParameters), so the cache holds one copy per page people can reach. The
-cache sits in front of Django, in the WSGI application (camnang/wsgi.py).
+A content version counts every committed save or delete of a record that public pages
+show (the apps name those models: core.cache.watch). Each cached page remembers the
+version it was rendered at, and is served only while that is still the current version:
+a published edit shows at once, without working out which pages it touches. Requests
+that carry a session cookie (staff) neither read nor fill the cache, and a page is kept
+under its canonical query only (see QueryParameters), so the cache holds one copy per
+page people can reach. The cache sits in front of Django, in the WSGI application
+(camnang/wsgi.py).
 
 The version lives in the cache itself, so several workers share it only when the cache
 is shared: set REDIS_URL wherever more than one process serves the portal.
@@ -24,13 +25,13 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
 from django.http.request import split_domain_port
 from django.utils.text import compress_string
 
 VERSION_KEY = "public-pages:version"
-CACHED_APPS = {"shops", "producers", "campaigns"}
 # Headers that belong to one response, not to the page: never replayed from the cache.
 _UNSTORED_HEADERS = {
     "set-cookie",
@@ -91,27 +92,46 @@ def bump_content_version(**kwargs) -> None:
         cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
-def _affects_public_pages(sender) -> bool:
-    meta = getattr(sender, "_meta", None)
-    return (
-        meta is not None and meta.app_label in CACHED_APPS and getattr(sender, "affects_public_pages", True)
-    )
+def bump_after_commit() -> None:
+    """Retire the cached pages once the change is committed, not before.
+
+    A page rendered by another request while the transaction is open still shows the old
+    data; bumped before the commit, it would be stored under the new version and served
+    until the next edit. One bump per transaction, however many rows it writes.
+    """
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        func is bump_content_version for _savepoints, func, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(bump_content_version)
 
 
-def _on_change(sender, **kwargs):
-    if _affects_public_pages(sender) and not kwargs.get("raw", False):
-        bump_content_version()
+def _on_change(sender, raw=False, **kwargs):
+    if not raw:  # fixtures loaded by loaddata
+        bump_after_commit()
 
 
 def _on_m2m_change(sender, action, **kwargs):
-    if action.startswith("post_") and _affects_public_pages(sender):
-        bump_content_version()
+    if action.startswith("post_"):
+        bump_after_commit()
 
 
-def connect_invalidation() -> None:
-    post_save.connect(_on_change, dispatch_uid="public-pages-save")
-    post_delete.connect(_on_change, dispatch_uid="public-pages-delete")
-    m2m_changed.connect(_on_m2m_change, dispatch_uid="public-pages-m2m")
+def watch(*models) -> None:
+    """Retire the cached pages whenever a row of these models is saved, deleted or relinked.
+
+    Each app names, in its AppConfig.ready(), the models its public pages show; staff-only
+    data (tracker records, referral counters) is simply not watched.
+    """
+    for model in models:
+        label = model._meta.label
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"public-pages-save-{label}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"public-pages-delete-{label}")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                _on_m2m_change, sender=through, dispatch_uid=f"public-pages-m2m-{label}-{field.name}"
+            )
 
 
 @dataclass(frozen=True)

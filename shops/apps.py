@@ -7,8 +7,26 @@ class ShopsConfig(AppConfig):
     verbose_name = _("Cửa hàng và địa bàn")
 
     def ready(self):
-        from core.cache import query_parameters
+        from core import cache, registry
+        from core.search import SearchGroup
         from shops import signals  # noqa: F401
         from shops.forms import ShopFilterForm
+        from shops.models import Category, District, Shop
+        from shops.opendata import SHOPS
+        from shops.sitemaps import DistrictSitemap, ShopSitemap
 
-        query_parameters.register(*ShopFilterForm.base_fields)
+        cache.watch(District, Category, Shop)
+        cache.query_parameters.register(*ShopFilterForm.base_fields)
+        registry.sitemaps.register("districts", DistrictSitemap)
+        registry.sitemaps.register("shops", ShopSitemap)
+        registry.datasets.register(SHOPS.slug, SHOPS)
+        registry.search_groups.register(
+            "shops",
+            SearchGroup(
+                "shops",
+                _("Cửa hàng"),
+                lambda: Shop.objects.public(),
+                "shops/includes/shop_card.html",
+                "shop",
+            ),
+        )

@@ -13,6 +13,7 @@ from shops.tests.factories import ShopFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.django_db(transaction=True)  # edits are committed, as in production
 def test_public_pages_are_cached_and_an_edit_shows_at_once(districts):
     ha_trung = districts["ha-trung"]
     shop = ShopFactory(name="Tạp hóa Ban Đầu", district=ha_trung)
@@ -217,6 +218,7 @@ def _redis_available() -> bool:
 
 
 @pytest.mark.skipif(not _redis_available(), reason="no Redis server on 127.0.0.1:6379")
+@pytest.mark.django_db(transaction=True)
 def test_page_cache_and_invalidation_through_redis(settings, districts):
     settings.CACHES = {
         "default": {
@@ -249,3 +251,57 @@ def test_files_pass_through_untouched(db):
     assert "X-Cache" not in archive
     image = wsgi_get(banner.image_url(300, 250))
     assert image.content.startswith(b"\x89PNG") and "X-Cache" not in image
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_moves_once_when_a_change_is_committed_and_never_on_rollback(districts):
+    from django.db import transaction
+
+    from core.cache import content_version
+
+    ha_trung = districts["ha-trung"]
+    shops = [ShopFactory(district=ha_trung) for _ in range(3)]
+    before = content_version()
+    with transaction.atomic():
+        for n, shop in enumerate(shops):
+            shop.name = f"Tạp hóa số {n}"
+            shop.save()
+        assert content_version() == before  # other requests still see the old rows
+    assert content_version() == before + 1  # one bump for the whole transaction
+    with pytest.raises(RuntimeError), transaction.atomic():
+        shops[0].name = "Không bao giờ lưu"
+        shops[0].save()
+        raise RuntimeError
+    assert content_version() == before + 1
+
+
+@pytest.mark.skipif("sqlite" in os.environ.get("DATABASE_URL", "sqlite"), reason="concurrent connections")
+@pytest.mark.django_db(transaction=True)
+def test_a_page_rendered_during_an_edit_is_not_kept_after_the_commit(districts):
+    """A visitor's request arrives while staff save: its page shows the old name, and must
+    not outlive the commit (it would, were the version moved before the commit)."""
+    import threading
+
+    from django.db import connection, transaction
+
+    ha_trung = districts["ha-trung"]
+    shop = ShopFactory(name="Tạp hóa Tên Cũ", district=ha_trung)
+    url = ha_trung.get_absolute_url()
+    seen = {}
+
+    def visitor():
+        try:
+            seen["page"] = wsgi_get(url)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        shop.name = "Tạp hóa Tên Mới"
+        shop.save()
+        thread = threading.Thread(target=visitor)
+        thread.start()
+        thread.join()
+    assert "Tạp hóa Tên Cũ" in seen["page"].content.decode()
+    after = wsgi_get(url)
+    assert after["X-Cache"] == "MISS"
+    assert "Tạp hóa Tên Mới" in after.content.decode()

@@ -233,12 +233,12 @@ def directory(ha_trung, districts):
 
 
 def test_open_data_page_documents_every_field(client, directory):
-    from camnang.opendata import DATASETS
+    from core import registry
 
     response = client.get(reverse("opendata:index"))
     html = response.content.decode()
     assert response.status_code == 200 and html.count("<h1") == 1
-    for dataset in DATASETS.values():
+    for dataset in registry.datasets.values():
         for field in dataset.fields:
             assert f"<code>{field.name}</code>" in html
 
@@ -278,9 +278,9 @@ def test_json_is_paginated_with_etag_and_cors(client, directory, monkeypatch):
 
 
 def test_json_field_names_are_stable(client, directory):
-    from camnang.opendata import DATASETS
+    from core import registry
 
-    for slug, dataset in DATASETS.items():
+    for slug, dataset in registry.datasets.items():
         body = client.get(f"/du-lieu-mo/{slug}.json").json()
         assert body["results"], slug
         assert list(body["results"][0]) == [f.name for f in dataset.fields], slug

@@ -1,0 +1,84 @@
+"""The shop list as open data (served by camnang.opendata from core.registry.datasets)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.opendata import Dataset, Field
+from shops.models import Shop
+
+
+def place_values(obj, district) -> dict:
+    """Where a record is, as every dataset gives it."""
+    return {
+        "district_code": district.code,
+        "district": district.name,
+        "commune": obj.commune,
+        "address": obj.address,
+    }
+
+
+PLACE_FIELDS = (
+    Field("district_code", _("Mã đơn vị hành chính cấp huyện (Tổng cục Thống kê)")),
+    Field("district", _("Tên huyện, thị xã, thành phố")),
+    Field("commune", _("Xã, phường, thị trấn")),
+    Field("address", _("Địa chỉ")),
+)
+
+
+class ShopDataset(Dataset):
+    def queryset(self, district=None):
+        qs = Shop.objects.public().for_listing().order_by("pk")
+        return qs.filter(district=district) if district else qs
+
+    def row(self, shop, request):
+        return {
+            "id": shop.pk,
+            "name": shop.name,
+            "kind": shop.kind,
+            "kind_label": str(shop.get_kind_display()),
+            **place_values(shop, shop.district),
+            "phone": shop.phone,
+            "zalo": shop.zalo,
+            "website": shop.website,
+            "facebook": shop.facebook,
+            "categories": [c.name for c in shop.categories.all()],
+            "order_by_phone": shop.order_by_phone,
+            "order_by_zalo": shop.order_by_zalo,
+            "order_by_website": shop.order_by_website,
+            "order_by_platform": shop.order_by_platform,
+            "home_delivery": shop.home_delivery,
+            "pickup": shop.pickup,
+            "delivery_area": shop.delivery_area,
+            "opening_hours": shop.opening_hours,
+            "verified_on": shop.verified_on.isoformat() if shop.verified_on else None,
+            "updated_at": shop.updated_at.isoformat(),
+            "url": request.build_absolute_uri(shop.get_absolute_url()),
+        }
+
+
+SHOPS = ShopDataset(
+    "cua-hang",
+    _("Cửa hàng"),
+    (
+        Field("id", _("Mã số của cửa hàng trên cổng, không đổi")),
+        Field("name", _("Tên cửa hàng")),
+        Field("kind", _("Mã loại hình (supermarket, convenience, market, pharmacy, vnpost, …)")),
+        Field("kind_label", _("Tên loại hình")),
+        *PLACE_FIELDS,
+        Field("phone", _("Điện thoại")),
+        Field("zalo", _("Số Zalo")),
+        Field("website", _("Trang web")),
+        Field("facebook", _("Trang Facebook")),
+        Field("categories", _("Nhóm hàng (danh sách; trong CSV ngăn cách bằng dấu ;)")),
+        Field("order_by_phone", _("Nhận đặt hàng qua điện thoại")),
+        Field("order_by_zalo", _("Nhận đặt hàng qua Zalo")),
+        Field("order_by_website", _("Nhận đặt hàng trên trang web")),
+        Field("order_by_platform", _("Bán trên sàn thương mại điện tử")),
+        Field("home_delivery", _("Giao hàng tận nhà")),
+        Field("pickup", _("Nhận tại điểm hẹn")),
+        Field("delivery_area", _("Khu vực giao hàng")),
+        Field("opening_hours", _("Giờ mở cửa")),
+        Field("verified_on", _("Ngày xác minh gần nhất (YYYY-MM-DD)")),
+        Field("updated_at", _("Thời điểm cập nhật (ISO 8601)")),
+        Field("url", _("Trang của cửa hàng trên cổng")),
+    ),
+)

@@ -35,7 +35,8 @@ from core.text import fold, thousands
 
 
 class FoldedSearchMixin:
-    """Admin search that ignores accents and case, like the public search.
+    """Admin search that ignores accents and case, like the public search, and keeps the
+    folded search text current after every save or delete made here.
 
     Staff type "ha trung" and find "Huyện Hà Trung", using the folded search_text
     column instead of the default icontains on each field.
@@ -48,6 +49,21 @@ class FoldedSearchMixin:
         if not search_term.strip():
             return queryset, False
         return queryset.search(search_term), False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The record, its many-to-many rows and its inlines are saved: its text can be rebuilt.
+        services.refresh_search(form.instance)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.refresh_search(obj)
+
+    def delete_queryset(self, request, queryset):
+        deleted = list(queryset)
+        super().delete_queryset(request, queryset)
+        for obj in deleted:
+            services.refresh_search(obj)
 
 
 # --- Scoping ------------------------------------------------------------------------

@@ -102,6 +102,29 @@ class SearchableQuerySet(models.QuerySet):
         return len(changed)
 
 
+class SearchDependents:
+    """Whose search text quotes another row, as the app owning the quoting rows registers it.
+
+    A district's name is in its shops' and producers' search text, a category's in its
+    shops' and products', a producer's in its products'. When such a row changes,
+    `refresh(obj)` rebuilds the rows that quote it; core.services.refresh_search calls it
+    explicitly after every write that may rename something (no signal does it unseen).
+    """
+
+    def __init__(self):
+        self._rules: dict = {}
+
+    def register(self, model, dependents) -> None:
+        """`dependents(obj)` gives the rows (a searchable QuerySet) whose text quotes `obj`."""
+        self._rules.setdefault(model, []).append(dependents)
+
+    def refresh(self, obj) -> int:
+        return sum(dependents(obj).reindex() for dependents in self._rules.get(type(obj), ()))
+
+
+search_dependents = SearchDependents()
+
+
 class PublishableQuerySet(SearchableQuerySet):
     def published(self):
         """Rows whose own status is published; what citizens see is each model's public()."""
@@ -116,8 +139,9 @@ class Searchable(models.Model):
 
     The column is derived data: every query folds the same way (core.text.fold),
     which keeps search accent-insensitive and identical on SQLite and PostgreSQL.
-    Parts that live in other tables (categories, products) are refreshed by the
-    owning app's signal handlers, since save() cannot see them change.
+    Parts that live in other rows (categories, products, the district's name) are
+    refreshed by core.services.refresh_search, which writes call once those rows are
+    saved, since save() cannot see them change.
     """
 
     search_text = models.TextField(_("chuỗi tìm kiếm"), blank=True, default="", editable=False)

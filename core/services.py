@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from core.models import Status
+from core.models import Status, search_dependents
 
 
 def update_with_history(objects, *, user, reason: str, **values) -> int:
@@ -45,3 +45,13 @@ def mark_verified(records, *, user) -> int:
     return update_with_history(
         records, user=user, reason=gettext("Xác minh"), verified_on=timezone.localdate()
     )
+
+
+def refresh_search(obj) -> None:
+    """Rebuild the search text of `obj` (with its many-to-many rows, saved by now) and of
+    every row that quotes it (core.models.search_dependents). Called by the admin after
+    a record and its related rows are saved or deleted, by imports and by commands."""
+    model = type(obj)
+    if hasattr(model._default_manager.all(), "reindex") and obj.pk is not None:
+        model._default_manager.filter(pk=obj.pk).reindex()
+    search_dependents.refresh(obj)

@@ -421,6 +421,11 @@ class DemoLoader:
                 )
                 listing_counts[listing["platform"]] += 1
 
+        # Search text quotes categories (saved after each shop) and products (after each
+        # producer): rebuilt once for all the rows written here.
+        Shop.objects.filter(slug__in=[plan["slug"] for plan in shop_plans]).reindex()
+        Producer.objects.filter(slug__in=[plan["slug"] for plan in producer_plans]).reindex()
+
         return {
             "shops": len(shop_plans),
             "producers": len(producer_plans),

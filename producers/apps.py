@@ -8,14 +8,24 @@ class ProducersConfig(AppConfig):
 
     def ready(self):
         from core import cache, registry
+        from core.models import search_dependents
         from core.search import SearchGroup
-        from producers import signals  # noqa: F401
         from producers.forms import ProductFilterForm
         from producers.models import Listing, Platform, Producer, Product
         from producers.opendata import PRODUCERS, PRODUCTS
         from producers.sitemaps import ProducerSitemap, ProductSitemap
+        from shops.models import Category, District
 
         cache.watch(Producer, Product, Platform, Listing)
+        # A producer's search text lists its products; a product's quotes its producer,
+        # district and category.
+        search_dependents.register(District, lambda district: Producer.objects.filter(district=district))
+        search_dependents.register(
+            District, lambda district: Product.objects.filter(producer__district=district)
+        )
+        search_dependents.register(Category, lambda category: category.products.all())
+        search_dependents.register(Producer, lambda producer: producer.products.all())
+        search_dependents.register(Product, lambda product: Producer.objects.filter(pk=product.producer_id))
         cache.query_parameters.register(*ProductFilterForm.base_fields)
         registry.sitemaps.register("producers", ProducerSitemap)
         registry.sitemaps.register("products", ProductSitemap)

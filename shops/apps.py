@@ -8,14 +8,17 @@ class ShopsConfig(AppConfig):
 
     def ready(self):
         from core import cache, registry
+        from core.models import search_dependents
         from core.search import SearchGroup
-        from shops import signals  # noqa: F401
         from shops.forms import ShopFilterForm
         from shops.models import Category, District, Shop
         from shops.opendata import SHOPS
         from shops.sitemaps import DistrictSitemap, ShopSitemap
 
         cache.watch(District, Category, Shop)
+        # A shop's search text quotes its district's and its categories' names.
+        search_dependents.register(District, lambda district: Shop.objects.filter(district=district))
+        search_dependents.register(Category, lambda category: category.shops.all())
         cache.query_parameters.register(*ShopFilterForm.base_fields)
         registry.sitemaps.register("districts", DistrictSitemap)
         registry.sitemaps.register("shops", ShopSitemap)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import resources, widgets
 
+from core import services
 from core.spreadsheets import Column, TextWidget, cell_text
 from core.text import fold
 from shops.geography import DistrictMatcher
@@ -354,6 +355,11 @@ class DirectorySheet(resources.ModelResource):
             # A dry run is rolled back; writing its history would only slow it down.
             instance.skip_history_when_saving = True
         super().save_instance(instance, is_create, row, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if not self._is_dry_run(kwargs):  # a dry run is rolled back: no text to keep
+            services.refresh_search(instance)
 
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)

@@ -1,5 +1,6 @@
 import factory
 
+from core import services
 from core.models import Status
 from producers.models import Listing, Platform, Producer, Product
 from shops.tests.factories import DistrictFactory
@@ -21,10 +22,17 @@ class ProducerFactory(factory.django.DjangoModelFactory):
 class ProductFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Gạo nếp cái hoa vàng {n}")
     producer = factory.SubFactory(ProducerFactory)
     status = Status.PUBLISHED
+
+    @factory.post_generation
+    def searchable(self, create, extracted, **kwargs):
+        """As every write path does: the producer's search text lists its products."""
+        if create:
+            services.refresh_search(self)
 
 
 def platform(slug: str) -> Platform:

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core import services
 from producers.models import Listing
 from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, platform
 
@@ -63,10 +64,12 @@ def test_producer_search_text_follows_its_products():
     assert "nem chua" in producer.search_text
     product.name = "Chè lam Phủ Quảng"
     product.save()
+    services.refresh_search(product)
     producer.refresh_from_db()
     assert "che lam" in producer.search_text
     assert "nem chua" not in producer.search_text
     product.delete()
+    services.refresh_search(product)
     producer.refresh_from_db()
     assert "che lam" not in producer.search_text
 
@@ -76,9 +79,11 @@ def test_product_search_text_follows_producer_and_district():
     producer = product.producer
     producer.name = "Tổ hợp tác Bưởi Xuân Lộc"
     producer.save()
+    services.refresh_search(producer)
     district = producer.district
     district.name = "Huyện Thọ Xuân"
     district.save()
+    services.refresh_search(district)
     product.refresh_from_db()
     assert "to hop tac buoi xuan loc" in product.search_text
     assert "huyen tho xuan" in product.search_text

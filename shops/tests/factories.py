@@ -1,5 +1,6 @@
 import factory
 
+from core import services
 from core.models import Status
 from shops.models import Category, District, Shop
 
@@ -43,3 +44,4 @@ class ShopFactory(factory.django.DjangoModelFactory):
     def categories(self, create, extracted, **kwargs):
         if create and extracted:
             self.categories.set(extracted)
+            services.refresh_search(self)

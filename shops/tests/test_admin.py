@@ -106,3 +106,44 @@ def test_staff_edits_a_district(staff_client, districts):
     assert staff_client.post(url, form).status_code == 302
     ha_trung.refresh_from_db()
     assert ha_trung.note.startswith("Đầu mối")
+
+
+def test_search_text_follows_what_staff_change_in_the_admin(admin_client, districts):
+    """Renaming a district or category, or changing a shop's categories, in the admin is
+    searchable at once: the admin rebuilds every search text that quotes the names."""
+    from core.text import fold
+    from producers.tests.factories import ProducerFactory, ProductFactory
+    from shops.models import Category
+    from shops.tests.factories import ShopFactory
+
+    ha_trung = districts["ha-trung"]
+    shop = ShopFactory(name="Tạp hóa Tìm Được", district=ha_trung)
+    product = ProductFactory(producer=ProducerFactory(district=ha_trung), name="Chiếu cói")
+    category = Category.objects.first()
+
+    data = admin_client.get(reverse("admin:shops_district_change", args=[ha_trung.pk])).context["adminform"]
+    values = {name: data.form.initial.get(name) for name in data.form.fields}
+    values.update(name="Huyện Hà Trung Mới", editors=[])
+    response = admin_client.post(
+        reverse("admin:shops_district_change", args=[ha_trung.pk]),
+        {k: v for k, v in values.items() if v is not None},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    shop.refresh_from_db()
+    product.refresh_from_db()
+    assert fold("Huyện Hà Trung Mới") in shop.search_text
+    assert fold("Huyện Hà Trung Mới") in product.search_text
+
+    response = admin_client.post(
+        reverse("admin:shops_category_change", args=[category.pk]),
+        {"name": "Nhóm hàng đổi tên", "slug": category.slug, "position": 0},
+    )
+    assert response.status_code == 302
+    shop.categories.set([category])
+    shop.refresh_from_db()
+    change = admin_client.get(reverse("admin:shops_shop_change", args=[shop.pk])).context["adminform"].form
+    posted = {name: value for name, value in change.initial.items() if value not in (None, "")}
+    posted.update(categories=[category.pk], district=ha_trung.pk, verified_on="")
+    admin_client.post(reverse("admin:shops_shop_change", args=[shop.pk]), posted)
+    shop.refresh_from_db()
+    assert fold("Nhóm hàng đổi tên") in shop.search_text

@@ -26,15 +26,14 @@ logger_class = "core.logging.GunicornJsonLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
-def on_starting(server):
-    # Without a shared cache each worker keeps its own page cache and its own content
-    # version, so an edit would show only in the worker that saved it.
-    if workers > 1 and not os.environ.get("REDIS_URL") and os.environ.get("PUBLIC_CACHE_SECONDS") != "0":
-        server.log.warning(
-            "REDIS_URL is not set: with %d workers the page cache is per process and a staff edit "
-            "may take up to PUBLIC_CACHE_SECONDS to show everywhere. Set REDIS_URL.",
-            workers,
-        )
+# Without a shared cache each worker keeps its own page cache and its own content version,
+# so an edit would show only in the worker that saved it: refuse to start that way.
+if workers > 1 and not os.environ.get("REDIS_URL") and os.environ.get("PUBLIC_CACHE_SECONDS") != "0":
+    raise SystemExit(
+        f"REDIS_URL is not set: with {workers} workers each would keep its own page cache and a staff "
+        "edit would show in one of them only. Set REDIS_URL (shared by every worker and machine), "
+        "or run one worker (WEB_CONCURRENCY=1), or turn the page cache off (PUBLIC_CACHE_SECONDS=0)."
+    )
 
 
 def pre_fork(server, worker):

@@ -81,6 +81,7 @@ def main():
         "STATIC_ROOT": str(tmp / "static"),
         "LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": "2",
+        "REDIS_URL": "redis://127.0.0.1:6379/13",  # several workers share one page cache
     }
     sh(sys.executable, "manage.py", "compile_translations", env=env, capture=True)
     sh(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)

@@ -170,7 +170,7 @@ BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]  # HEALTH_URL
 # HSTS only means something over HTTPS; browsers ignore it on plain HTTP.
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 # Covers only subdomains of the portal's own host name.
@@ -240,7 +240,18 @@ PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 # How long a rendered card (a shop, producer or product in a list) is kept; edits
 # retire cards at once, like pages.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
-PUBLIC_CACHE_EXCLUDED_PREFIXES = ("/quan-tri/", "/go/", "/healthz", "/media/", "/static/")
+
+# --- URL prefixes several layers must agree on --------------------------------------
+# The page cache, the referral counter, robots.txt and the URLconf all read them here.
+STAFF_URL = "/quan-tri/"
+OUTBOUND_URL = "/go/"
+HEALTH_URL = "/healthz/"
+# Never a page for citizens: not cached, not a visit, not for search engines.
+NOT_PAGE_URLS = (STAFF_URL, OUTBOUND_URL, HEALTH_URL.rstrip("/"), MEDIA_URL, STATIC_URL)
+# Files partners embed and feeds readers poll: served, but fetching them is no visit.
+NOT_VISIT_URLS = (*NOT_PAGE_URLS, "/banner/", "/tin-tuc/rss/", "/tin-tuc/atom/")
+# Kept out of search engines: staff pages, outbound redirects, printable copies of pages.
+ROBOTS_DISALLOW = (STAFF_URL, OUTBOUND_URL, "/*/in/")
 
 # --- Uploads ----------------------------------------------------------------------
 # Uploads go to S3-compatible object storage when a bucket is configured, so that

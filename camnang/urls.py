@@ -42,7 +42,7 @@ urlpatterns = [
     ),
     # Staff work in Vietnamese, outside the language prefix; the staff pages the apps
     # register are mounted by the admin site (camnang.admin).
-    path("quan-tri/", admin.site.urls),
+    path(settings.STAFF_URL.lstrip("/"), admin.site.urls),
     *i18n_patterns(*public_patterns, prefix_default_language=False),
 ]
 

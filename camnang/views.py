@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -99,12 +100,20 @@ def search(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /quan-tri/",
-        "Disallow: /go/",
-        "Disallow: /*/in/",
+        *(f"Disallow: {prefix}" for prefix in robots_disallowed()),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def robots_disallowed() -> list[str]:
+    """settings.ROBOTS_DISALLOW, and each prefix again under every other language's prefix."""
+    languages = [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    paths = list(settings.ROBOTS_DISALLOW)
+    paths += [
+        language + path for language in languages for path in settings.ROBOTS_DISALLOW if "*" not in path
+    ]
+    return paths
 
 
 def favicon(request):

@@ -23,29 +23,20 @@ import secrets
 from datetime import date, datetime, time, timedelta
 from urllib.parse import parse_qs
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 from campaigns.models import PartnerSite, site_host
 from campaigns.services import count_referral
 from core.login import client_ip_from
+from core.paths import is_under
 
 CACHE_KEY = "campaigns:partner-map:v1"
 CACHE_SECONDS = 300
 MAX_TAG_LENGTH = 60
 MAX_REFERER_LENGTH = 2000
 _TAG = re.compile(rf"^[a-z0-9_-]{{1,{MAX_TAG_LENGTH}}}$")
-# Not pages a visitor lands on: staff pages, files, feeds and the banner images themselves
-# (a banner shown on a partner's page must not count as a visit).
-SKIPPED_PREFIXES = (
-    "/quan-tri/",
-    "/static/",
-    "/media/",
-    "/banner/",
-    "/go/",
-    "/tin-tuc/rss/",
-    "/tin-tuc/atom/",
-)
 
 
 def partner_map() -> dict[str, dict[str, int]]:
@@ -106,7 +97,7 @@ def count_visit(
         method == "GET"
         and status == 200
         and content_type.startswith("text/html")
-        and not path.startswith(SKIPPED_PREFIXES)
+        and not is_under(path, settings.NOT_VISIT_URLS)
     ):
         return
     tag = ""

@@ -13,32 +13,38 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns import dashboard, periods
 from campaigns.models import Activity
+from core.forms import QueryNamesMixin
 from core.spreadsheet_safety import SafeCSVWriter
 
 
-class DashboardForm(forms.Form):
-    hoat_dong = forms.ChoiceField(label=_("Hoạt động"), required=False)
-    so_ky = forms.TypedChoiceField(
+class DashboardForm(QueryNamesMixin, forms.Form):
+    # The names in the address staff bookmark and share.
+    query_names = {"activity": "hoat_dong", "periods": "so_ky", "until": "den"}
+
+    activity = forms.ChoiceField(label=_("Hoạt động"), required=False)
+    periods = forms.TypedChoiceField(
         label=_("Số kỳ gần nhất"),
         required=False,
         coerce=int,
         choices=[(n, n) for n in dashboard.PERIOD_CHOICES],
         empty_value=dashboard.DEFAULT_PERIODS,
     )
-    den = forms.DateField(label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(
+        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, data, activities):
         super().__init__(data)
-        self.fields["hoat_dong"].choices = [("", _("Tất cả"))] + [(a.slug, a.title) for a in activities]
+        self.fields["activity"].choices = [("", _("Tất cả"))] + [(a.slug, a.title) for a in activities]
 
     def values(self, today: date) -> dict:
         """Valid choices; anything malformed falls back to its default instead of failing."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        end = data.get("den") or today
+        end = data.get("until") or today
         return {
-            "activity_slug": data.get("hoat_dong") or "",
-            "count": data.get("so_ky") or dashboard.DEFAULT_PERIODS,
+            "activity_slug": data.get("activity") or "",
+            "count": data.get("periods") or dashboard.DEFAULT_PERIODS,
             "today": min(end, today),
         }
 

@@ -31,6 +31,8 @@ from django.http import QueryDict
 from django.http.request import split_domain_port
 from django.utils.text import compress_string
 
+from core.paths import is_under
+
 VERSION_KEY = "public-pages:version"
 # Headers that belong to one response, not to the page: never replayed from the cache.
 _UNSTORED_HEADERS = {
@@ -285,7 +287,7 @@ class PublicPageCache:
         if (
             settings.PUBLIC_CACHE_SECONDS <= 0
             or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
-            or environ.get("PATH_INFO", "").startswith(settings.PUBLIC_CACHE_EXCLUDED_PREFIXES)
+            or is_under(environ.get("PATH_INFO", ""), settings.NOT_PAGE_URLS)
         ):
             return None
         request = WSGIRequest(environ)  # parsed as Django will parse it, never passed on

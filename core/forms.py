@@ -6,6 +6,15 @@ from django.utils.translation import get_language
 from core.cache import per_version
 
 
+class QueryNamesMixin:
+    """A form whose fields keep English names in code and the given names in the URL."""
+
+    query_names: dict[str, str] = {}
+
+    def add_prefix(self, field_name):
+        return super().add_prefix(self.query_names.get(field_name, field_name))
+
+
 class FilterForm(forms.Form):
     """A GET filter form whose invalid fields are dropped instead of failing the page.
 

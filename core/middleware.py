@@ -44,13 +44,12 @@ class HealthCheckMiddleware:
     200 when the database answers a trivial query, 503 when it does not.
     """
 
-    PATHS = {"/healthz", "/healthz/"}
-
     def __init__(self, get_response):
         self.get_response = get_response
+        self.paths = {settings.HEALTH_URL, settings.HEALTH_URL.rstrip("/")}
 
     def __call__(self, request):
-        if request.path not in self.PATHS:
+        if request.path not in self.paths:
             return self.get_response(request)
         try:
             with connection.cursor() as cursor:

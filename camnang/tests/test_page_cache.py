@@ -305,3 +305,16 @@ def test_a_page_rendered_during_an_edit_is_not_kept_after_the_commit(districts):
     after = wsgi_get(url)
     assert after["X-Cache"] == "MISS"
     assert "Tạp hóa Tên Mới" in after.content.decode()
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_what_is_never_a_page_is_never_cached_in_any_language(districts, settings, language):
+    from producers.tests.factories import ListingFactory
+
+    listing = ListingFactory()
+    for path in (f"{language}/go/{listing.pk}/", f"{language}/go/san/voso/"):
+        for _ in range(2):
+            response = wsgi_get(path)
+            assert response.status_code == 302 and "X-Cache" not in response, path
+    assert "X-Cache" not in wsgi_get("/healthz/")
+    assert all(prefix.startswith("/") for prefix in settings.NOT_PAGE_URLS)

@@ -211,13 +211,40 @@ def test_compose_runs_the_portal_with_postgres_and_redis():
     assert "migrate" in " ".join(services["migrate"]["command"])
 
 
-def test_gunicorn_config():
+def test_gunicorn_config(monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
     namespace: dict = {}
     exec((BASE_DIR / "gunicorn.conf.py").read_text(), namespace)
     assert namespace["workers"] >= 2
     assert namespace["max_requests"] > 0 and namespace["max_requests_jitter"] > 0
     assert namespace["accesslog"] == "-"
     assert 10 <= namespace["timeout"] <= 120
+
+
+@pytest.mark.parametrize(
+    ("environment", "starts"),
+    [
+        ({"WEB_CONCURRENCY": "3"}, False),
+        ({"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:6379/0"}, True),
+        ({"WEB_CONCURRENCY": "3", "PUBLIC_CACHE_SECONDS": "0"}, True),
+        ({"WEB_CONCURRENCY": "1"}, True),
+    ],
+)
+def test_several_workers_need_a_shared_cache(environment, starts):
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "PUBLIC_CACHE_SECONDS")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--check-config", "-c", "gunicorn.conf.py", "camnang.wsgi"],
+        cwd=BASE_DIR,
+        env={**env, **PRODUCTION_ENV, **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode == 0) is starts, result.stderr
+    if not starts:
+        assert "REDIS_URL is not set" in result.stdout + result.stderr
 
 
 # --- A real gunicorn run, and a database that goes away ---------------------------------

@@ -211,9 +211,11 @@ def test_sitemap_lists_exactly_what_the_public_can_open(client, ha_trung):
         assert client.get(location.replace("http://testserver", "")).status_code == 200, location
 
 
-def test_robots_txt(client):
+def test_robots_txt(client, settings):
     body = client.get("/robots.txt").content.decode()
-    assert "Disallow: /quan-tri/" in body
+    for prefix in settings.ROBOTS_DISALLOW:  # the one list the cache and the referral count read too
+        assert f"Disallow: {prefix}\n" in body
+    assert "Disallow: /en/go/\n" in body  # outbound links exist under every language
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 

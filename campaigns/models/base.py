@@ -1,0 +1,121 @@
+"""Campaigns and the Markdown pages they publish (handbook chapters, news posts)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.markup import render_markdown
+from core.models import Status, TimeStampedModel, unique_slug
+
+# Path segments the handbook and news URLs use for pages of their own.
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def public(self):
+        """What citizens may read."""
+        return self.published()
+
+
+class ActiveQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_active=True)
+
+
+class Campaign(TimeStampedModel):
+    """A communication campaign: the handbook roll-out, the plan's farm-produce message."""
+
+    name = models.CharField(_("tên chiến dịch"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    message = models.CharField(_("thông điệp"), max_length=255, blank=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+    start_date = models.DateField(_("ngày bắt đầu"))
+    is_active = models.BooleanField(_("đang triển khai"), default=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chiến dịch")
+        verbose_name_plural = _("chiến dịch")
+        ordering = ["position", "start_date"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MarkdownContent(models.Model):
+    """A Markdown body kept with its sanitised HTML and table of contents.
+
+    The HTML is derived data, rebuilt on every save (like search_text), so pages
+    never run Markdown or the sanitiser per request.
+    """
+
+    body = models.TextField(
+        _("nội dung (Markdown)"),
+        blank=True,
+        help_text=_(
+            "Viết bằng Markdown: ## cho đề mục, ### cho mục con, - cho gạch đầu dòng, "
+            "[chữ](https://địa-chỉ) cho liên kết. Mã HTML nguy hiểm sẽ bị loại bỏ."
+        ),
+    )
+    body_html = models.TextField(_("nội dung đã dựng"), blank=True, editable=False)
+    toc = models.JSONField(_("mục lục"), default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.render_body()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html", "toc"}
+        super().save(*args, **kwargs)
+
+    def render_body(self) -> None:
+        rendered = render_markdown(self.body)
+        self.body_html, self.toc = rendered.html, rendered.toc
+
+
+class Page(MarkdownContent, TimeStampedModel):
+    """A titled, publishable page with its own address: a handbook chapter, a news post."""
+
+    # Path segments the page's URL pattern shares with other views.
+    reserved_slugs: set[str] = set()
+    url_name = ""
+
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    slug = models.SlugField(
+        _("đường dẫn"), max_length=120, unique=True, blank=True, help_text=_("Để trống để tạo từ tiêu đề.")
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.title, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in self.reserved_slugs:
+            raise ValidationError(
+                {"slug": _("Đường dẫn “%(slug)s” đã dành cho trang khác.") % {"slug": self.slug}},
+                code="reserved",
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED

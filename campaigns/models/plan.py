@@ -1,0 +1,239 @@
+"""The communication plan: the units it names, its activities with their targets, what
+the units did, and the reports they sent."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns import periods
+from campaigns.models.base import Campaign
+from campaigns.validators import validate_evidence_file
+from core.fields import WebAddressField
+from core.models import TimeStampedModel
+from core.private_files import PrivateFileField, PrivatePhotoField
+
+# Path segments the handbook and news URLs use for pages of their own.
+
+
+class Organisation(models.Model):
+    """A unit named in the plan: department, broadcaster, newspaper, postal company, district."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Sở, ban, ngành")
+        BROADCASTER = "broadcaster", _("Đài Phát thanh – Truyền hình")
+        NEWSPAPER = "newspaper", _("Báo")
+        POSTAL = "postal", _("Doanh nghiệp bưu chính")
+        DISTRICT = "district", _("UBND cấp huyện")
+
+    name = models.CharField(_("tên đơn vị"), max_length=200, unique=True)
+    short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, db_index=True)
+    district = models.OneToOneField(
+        "shops.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committee",
+        verbose_name=_("đơn vị hành chính"),
+        help_text=_("Chỉ với UBND cấp huyện."),
+    )
+    submits_reports = models.BooleanField(
+        _("gửi báo cáo định kỳ"),
+        default=False,
+        help_text=_("Báo cáo tuần, tháng, quý và kế hoạch năm về Sở Thông tin và Truyền thông."),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class PeriodKind(models.TextChoices):
+    WEEK = periods.WEEK, _("tuần")
+    MONTH = periods.MONTH, _("tháng")
+    QUARTER = periods.QUARTER, _("quý")
+    YEAR = periods.YEAR, _("năm")
+
+
+class Activity(TimeStampedModel):
+    """One line of the plan: a channel, who leads it, and how often it must happen."""
+
+    class Channel(models.TextChoices):
+        PORTAL = "portal", _("Chuyên mục trên Cổng thông tin điện tử")
+        PRESS = "press", _("Báo in, báo điện tử và truyền hình")
+        RADIO = "radio", _("Truyền thanh cơ sở")
+        TRAINING = "training", _("Hội nghị tập huấn")
+        PRINT = "print", _("Tờ rơi, pano, áp phích, bảng điện tử")
+        SOCIAL = "social", _("Mạng xã hội, livestream")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="activities", verbose_name=_("chiến dịch")
+    )
+    channel = models.CharField(_("kênh"), max_length=20, choices=Channel.choices, db_index=True)
+    title = models.CharField(_("tên hoạt động"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
+    lead_organisations = models.ManyToManyField(
+        Organisation, related_name="led_activities", verbose_name=_("đơn vị chủ trì")
+    )
+    coordinating_organisations = models.ManyToManyField(
+        Organisation, related_name="coordinated_activities", blank=True, verbose_name=_("đơn vị phối hợp")
+    )
+    start_date = models.DateField(_("bắt đầu từ"))
+    target_count = models.PositiveSmallIntegerField(
+        _("chỉ tiêu tối thiểu"), default=1, validators=[MinValueValidator(1)]
+    )
+    target_period = models.CharField(
+        _("mỗi"), max_length=10, choices=PeriodKind.choices, default=PeriodKind.MONTH
+    )
+    target_note = models.CharField(
+        _("căn cứ chỉ tiêu"),
+        max_length=255,
+        blank=True,
+        help_text=_("Chỉ tiêu lấy từ kế hoạch hay do Sở đặt khi kế hoạch không nêu số."),
+    )
+    description = models.TextField(_("nội dung"), blank=True)
+    is_active = models.BooleanField(_("đang theo dõi"), default=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("hoạt động truyền thông")
+        verbose_name_plural = _("hoạt động truyền thông")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def target_label(self) -> str:
+        return _("ít nhất %(count)d mỗi %(period)s") % {
+            "count": self.target_count,
+            "period": self.get_target_period_display(),
+        }
+
+
+class ActivityRecord(TimeStampedModel):
+    """Something a unit did for an activity: an article, a broadcast, a training, ..."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="records", verbose_name=_("hoạt động")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="records", verbose_name=_("đơn vị thực hiện")
+    )
+    date = models.DateField(_("ngày thực hiện"), default=timezone.localdate, db_index=True)
+    title = models.CharField(_("tên tin, bài, buổi phát, hội nghị"), max_length=255)
+    link = WebAddressField(_("đường dẫn"), max_length=500, blank=True)
+    # Staff-only, like the documents and photos below: stored outside MEDIA (camnang/private_files.py).
+    evidence = PrivateFileField(
+        _("tệp minh chứng"),
+        upload_to="campaigns/evidence/%Y/%m/",
+        blank=True,
+        validators=[validate_evidence_file],
+        help_text=_("PDF, ảnh, DOCX hoặc XLSX, tối đa 20 MB."),
+    )
+    participants = models.PositiveIntegerField(
+        _("số người tham dự"), null=True, blank=True, help_text=_("Với hội nghị, tập huấn.")
+    )
+    trained_producers = models.ManyToManyField(
+        "producers.Producer",
+        blank=True,
+        related_name="trainings",
+        verbose_name=_("cơ sở sản xuất được tập huấn"),
+    )
+    notes = models.TextField(_("ghi chú"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("người nhập"),
+    )
+
+    class Meta:
+        verbose_name = _("kết quả thực hiện")
+        verbose_name_plural = _("kết quả thực hiện")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} – {self.title}"
+
+    def clean(self):
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("Ngày thực hiện không được ở tương lai.")})
+
+
+class ActivityPhoto(models.Model):
+    record = models.ForeignKey(
+        ActivityRecord, on_delete=models.CASCADE, related_name="photos", verbose_name=_("kết quả")
+    )
+    image = PrivatePhotoField(
+        _("ảnh"),
+        upload_to="campaigns/photos/%Y/%m/",
+        help_text=_("JPEG, PNG hoặc WebP, tối đa 8 MB."),
+    )
+    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("ảnh hoạt động")
+        verbose_name_plural = _("ảnh hoạt động")
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
+
+
+class ReportSubmission(models.Model):
+    """A periodic report a unit sent to the department (weekly, monthly, quarterly, yearly plan)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="reports", verbose_name=_("đơn vị")
+    )
+    kind = models.CharField(_("loại báo cáo"), max_length=10, choices=PeriodKind.choices)
+    period = models.DateField(
+        _("kỳ báo cáo"), help_text=_("Một ngày bất kỳ trong kỳ; được quy về ngày đầu kỳ khi lưu.")
+    )
+    submitted_on = models.DateField(_("ngày nộp"), default=timezone.localdate)
+    document = PrivateFileField(
+        _("văn bản"),
+        upload_to="campaigns/reports/%Y/",
+        blank=True,
+        validators=[validate_evidence_file],
+    )
+    notes = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("báo cáo đã nộp")
+        verbose_name_plural = _("báo cáo đã nộp")
+        ordering = ["-period", "organisation"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "kind", "period"], name="report_one_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.period_label}"
+
+    def save(self, *args, **kwargs):
+        self.period = periods.period_start(self.kind, self.period)
+        super().save(*args, **kwargs)
+
+    @property
+    def period_label(self) -> str:
+        return periods.label(self.kind, self.period) if self.kind and self.period else ""
+
+    @property
+    def deadline(self):
+        return periods.report_deadline(self.kind, self.period)
+
+    def clean(self):
+        if self.kind and self.period:
+            self.period = periods.period_start(self.kind, self.period)

@@ -20,6 +20,11 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Whatever REDIS_URL a developer's environment sets, tests never touch that Redis: the
+    # tests about Redis point at a database of their own (camnang/tests/test_page_cache.py).
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+    }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.IMPORT_UPLOAD_DIR = tmp_path / "imports"
@@ -39,7 +44,7 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(_test_settings):
     """Each test starts with an empty cache: rolled-back data must not be served from it."""
     from django.core.cache import caches
 

@@ -26,14 +26,17 @@ logger_class = "core.logging.GunicornJsonLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
-# Without a shared cache each worker keeps its own page cache and its own content version,
-# so an edit would show only in the worker that saved it: refuse to start that way.
-if workers > 1 and not os.environ.get("REDIS_URL") and os.environ.get("PUBLIC_CACHE_SECONDS") != "0":
-    raise SystemExit(
-        f"REDIS_URL is not set: with {workers} workers each would keep its own page cache and a staff "
-        "edit would show in one of them only. Set REDIS_URL (shared by every worker and machine), "
-        "or run one worker (WEB_CONCURRENCY=1), or turn the page cache off (PUBLIC_CACHE_SECONDS=0)."
-    )
+def on_starting(server):
+    # Without a shared cache each worker keeps its own page cache and its own content
+    # version, so an edit would show only in the worker that saved it: refuse to start so.
+    count = server.cfg.workers  # after the command line's --workers, if given
+    if count > 1 and not os.environ.get("REDIS_URL") and os.environ.get("PUBLIC_CACHE_SECONDS") != "0":
+        raise SystemExit(
+            f"REDIS_URL is not set: with {count} workers each would keep its own page cache and a "
+            "staff edit would show in one of them only. Set REDIS_URL (shared by every worker and "
+            "machine), run one worker (WEB_CONCURRENCY=1), or turn the page cache off "
+            "(PUBLIC_CACHE_SECONDS=0)."
+        )
 
 
 def pre_fork(server, worker):

@@ -1,12 +1,6 @@
 """Production behaviour: security headers, deploy checks, the page cache, health and outages."""
 
 import os
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,28 +8,16 @@ from django.db import OperationalError
 from django.test import RequestFactory
 from django.urls import reverse
 
+from camnang.tests.servers import (
+    BASE_DIR,
+    PRODUCTION_ENV,
+    gunicorn,
+    postgres_database,
+    run_manage,
+    server_output,
+)
+from camnang.tests.servers import http_get as _get
 from core.middleware import DatabaseUnavailableMiddleware
-
-BASE_DIR = Path(settings.BASE_DIR)
-PRODUCTION_ENV = {
-    "DEBUG": "0",
-    "SECRET_KEY": "k" * 20 + "-production-test-key-" + "x" * 30,
-    "ALLOWED_HOSTS": "camnang.example.gov.vn,127.0.0.1",
-}
-
-
-def run_manage(*args, env_overrides, check=False):
-    env = {**os.environ, **env_overrides}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=check,
-    )
-
 
 # --- Hardening ------------------------------------------------------------------------
 
@@ -225,26 +207,26 @@ def test_gunicorn_config(monkeypatch):
     ("environment", "starts"),
     [
         ({"WEB_CONCURRENCY": "3"}, False),
-        ({"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:6379/0"}, True),
+        ({"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:6379/12"}, True),
         ({"WEB_CONCURRENCY": "3", "PUBLIC_CACHE_SECONDS": "0"}, True),
         ({"WEB_CONCURRENCY": "1"}, True),
     ],
 )
-def test_several_workers_need_a_shared_cache(environment, starts):
+def test_several_workers_need_a_shared_cache(environment, starts, tmp_path):
+    from camnang.tests.tcpproxy import TcpProxy
+
+    port = TcpProxy._free_port()
     env = {
-        key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "PUBLIC_CACHE_SECONDS")
+        k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PUBLIC_CACHE_SECONDS", "DATABASE_URL")
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "gunicorn", "--check-config", "-c", "gunicorn.conf.py", "camnang.wsgi"],
-        cwd=BASE_DIR,
-        env={**env, **PRODUCTION_ENV, **environment},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert (result.returncode == 0) is starts, result.stderr
-    if not starts:
-        assert "REDIS_URL is not set" in result.stdout + result.stderr
+    env.update(PRODUCTION_ENV, SECURE_SSL_REDIRECT="0", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    with gunicorn({**env, **environment}, port, workers=None) as (base, server):
+        assert (server.poll() is None) is starts
+        if starts:
+            assert _get(base + "/healthz/")[0] in (200, 503)  # answering, whatever the database
+        else:
+            assert server.returncode != 0
+            assert "REDIS_URL is not set" in server_output(server)
 
 
 # --- A real gunicorn run, and a database that goes away ---------------------------------
@@ -255,83 +237,34 @@ postgres_only = pytest.mark.skipif(
 )
 
 
-def _get(url: str, timeout: float = 5):
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, dict(response.headers), response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
-
-
 @pytest.fixture
 def outage_server(tmp_path):
     """gunicorn with production settings, reaching PostgreSQL through a relay we can cut."""
-    import psycopg2
-
     from camnang.tests.tcpproxy import TcpProxy
 
-    db = settings.DATABASES["default"]
-    name = f"camnang_outage_{os.getpid()}"
-    admin = psycopg2.connect(
-        dbname="postgres", user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"]
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    proxy = TcpProxy(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
-    proxy.start()
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    env = {
-        **PRODUCTION_ENV,
-        "DATABASE_URL": f"postgres://{db['USER']}{password}@127.0.0.1:{proxy.port}/{name}",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        # Every request must reach the database here: no page or fragment cache.
-        "PUBLIC_CACHE_SECONDS": "0",
-        "FRAGMENT_CACHE_SECONDS": "0",
-        "REDIS_URL": "",
-    }
-    run_manage("migrate", "--noinput", env_overrides=env, check=True)
-    run_manage("load_districts", env_overrides=env, check=True)
-    run_manage("collectstatic", "--noinput", env_overrides=env, check=True)
-    port = TcpProxy._free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "camnang.wsgi",
-            "-c",
-            "gunicorn.conf.py",
-            "--workers",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=BASE_DIR,
-        env={**os.environ, **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    with postgres_database(f"camnang_outage_{os.getpid()}") as (user, password, host, port):
+        proxy = TcpProxy(host, port)
+        proxy.start()
+        secret = f":{password}" if password else ""
+        env = {
+            **PRODUCTION_ENV,
+            "DATABASE_URL": f"postgres://{user}{secret}@127.0.0.1:{proxy.port}/camnang_outage_{os.getpid()}",
+            "SECURE_SSL_REDIRECT": "0",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            # Every request must reach the database here: no page or fragment cache.
+            "PUBLIC_CACHE_SECONDS": "0",
+            "FRAGMENT_CACHE_SECONDS": "0",
+            "REDIS_URL": "",
+        }
+        run_manage("migrate", "--noinput", env_overrides=env, check=True)
+        run_manage("load_districts", env_overrides=env, check=True)
+        run_manage("collectstatic", "--noinput", env_overrides=env, check=True)
         try:
-            if _get(base + "/healthz/", timeout=1)[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
-    try:
-        yield base, proxy, server
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        proxy.stop()
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+            with gunicorn(env, TcpProxy._free_port()) as (base, server):
+                yield base, proxy, server
+        finally:
+            proxy.stop()
 
 
 @postgres_only
@@ -357,8 +290,8 @@ def test_gunicorn_serves_the_portal_and_survives_a_database_outage(outage_server
     assert _get(base + "/healthz/")[0] == 200
 
     server.terminate()
-    log = server.communicate(timeout=10)[0]
-    access = [line for line in log.splitlines() if '"gunicorn.access"' in line]
+    server.wait(timeout=30)
+    access = [line for line in server_output(server).splitlines() if '"gunicorn.access"' in line]
     assert access and '"request_id"' in access[0] and '"duration_ms"' in access[0]
 
 

@@ -23,13 +23,6 @@ pytestmark = pytest.mark.django_db
 HANDBOOK = "/cam-nang/"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def partner():
     return PartnerFactory(

@@ -1,7 +1,7 @@
 """The demo app is for development: production settings do not install it, so its
 commands do not exist there."""
 
-from camnang.tests.test_production import PRODUCTION_ENV, run_manage
+from camnang.tests.servers import PRODUCTION_ENV, run_manage
 
 DEMO_COMMANDS = ("load_demo_data", "load_campaign_demo", "create_demo_admin")
 

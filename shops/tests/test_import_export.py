@@ -196,3 +196,17 @@ def test_export_is_limited_to_the_district_editors_districts(district_editor, di
     response = district_editor.post(reverse("admin:shops_shop_export"), {"format": "1", "resource": "0"})
     text = response.content.decode("utf-8-sig")
     assert "Tạp hóa Hà Trung" in text and "Tạp hóa Nga Sơn" not in text
+
+
+def test_a_district_editor_cannot_take_over_another_districts_shop_by_its_code(district_editor, districts):
+    """A file naming another district's shop by its "Mã" cannot move it into the editor's district."""
+    other = ShopFactory(name="Tạp hóa Nga Sơn", district=districts["nga-son"])
+    headers = ["Mã", *HEADERS]
+    rows = [[other.pk, *shop_row(1, **{"Tên cửa hàng": "Đã chiếm"})]]
+    response = admin_import(district_editor, "shops_shop", xlsx_upload(headers, rows))
+    [(number, reasons)] = response.context["rejected"]
+    assert number == 2
+    assert str(other.pk) in " ".join(reasons)
+    other.refresh_from_db()
+    assert (other.name, other.district) == ("Tạp hóa Nga Sơn", districts["nga-son"])
+    assert Shop.objects.count() == 1

@@ -134,3 +134,23 @@ def test_postal_staff_work_on_producers_but_not_shops(client, districts):
     client.force_login(staff_user(roles.POSTAL_STAFF))
     assert client.get(reverse("admin:producers_producer_changelist")).context["cl"].result_count == 1
     assert client.get(reverse("admin:shops_shop_changelist")).status_code == 403
+
+
+def test_saving_a_record_outside_the_editors_districts_is_refused_at_the_last_step(districts):
+    """Form choices are already scoped; the admin still refuses to save a record whose
+    district, as it stands in memory, is not the editor's (for every other write path)."""
+    from django.contrib import admin
+    from django.core.exceptions import PermissionDenied
+    from django.test import RequestFactory
+
+    from shops.tests.factories import ShopFactory
+
+    editor = staff_user(roles.DISTRICT_EDITORS, districts["ha-trung"], username="bientap-save")
+    shop = ShopFactory(district=districts["ha-trung"])
+    shop.district = districts["nga-son"]
+    request = RequestFactory().post("/")
+    request.user = editor
+    with pytest.raises(PermissionDenied):
+        admin.site.get_model_admin(Shop).save_model(request, shop, form=None, change=True)
+    shop.refresh_from_db()
+    assert shop.district == districts["ha-trung"]

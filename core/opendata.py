@@ -1,7 +1,14 @@
-"""How an app describes one of its open-data files; camnang.opendata serves them."""
+"""How an app describes one of its open-data files; camnang.opendata serves them.
+
+Every dataset's rows begin with the record's permanent id and end with when it last
+changed and its page on the portal; the app gives the fields in between.
+"""
 
 from dataclasses import dataclass
 from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -10,16 +17,46 @@ class Field:
     description: str
 
 
+ID = Field("id", _("Mã số của bản ghi trên cổng, không đổi"))
+TRAILING = (
+    Field("updated_at", _("Thời điểm cập nhật (ISO 8601)")),
+    Field("url", _("Trang của bản ghi trên cổng")),
+)
+
+
 @dataclass(frozen=True)
 class Dataset:
-    """A published table: its documented fields, its rows (public ones only) and each row's values."""
+    """A published table: its documented fields, its rows (public ones only) and their values."""
 
     slug: str
     title: str
-    fields: tuple[Field, ...]
+    own_fields: tuple[Field, ...]
+    district_path: str = "district"  # where a row's district is, for the per-district files
 
-    def queryset(self, district=None):
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return (ID, *self.own_fields, *TRAILING)
+
+    def rows(self) -> QuerySet:
+        """The public rows, with what their values read already joined."""
         raise NotImplementedError
+
+    def values(self, obj, request) -> dict[str, Any]:
+        """The values of `own_fields` for one row."""
+        raise NotImplementedError
+
+    def queryset(self, district=None) -> QuerySet:
+        rows = self.rows().order_by("pk")
+        return rows.filter(**{self.district_path: district}) if district else rows
 
     def row(self, obj, request) -> dict[str, Any]:
-        raise NotImplementedError
+        return {
+            "id": obj.pk,
+            **self.values(obj, request),
+            "updated_at": obj.updated_at.isoformat(),
+            "url": request.build_absolute_uri(obj.get_absolute_url()),
+        }
+
+
+def iso_date(value) -> str | None:
+    return value.isoformat() if value else None

@@ -3,15 +3,14 @@
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Status
-from core.opendata import Dataset, Field
+from core.opendata import Dataset, Field, iso_date
 from producers.models import Listing, Producer, Product
-from shops.opendata import PLACE_FIELDS, place_values
+from shops.opendata import PLACE_FIELDS, VERIFIED_ON, place_values
 
 
 class ProducerDataset(Dataset):
-    def queryset(self, district=None):
-        qs = (
+    def rows(self):
+        return (
             Producer.objects.public()
             .select_related("district")
             .prefetch_related(
@@ -21,14 +20,11 @@ class ProducerDataset(Dataset):
                     to_attr="public_listings",
                 )
             )
-            .annotate(product_total=Count("products", filter=_published_products()))
-            .order_by("pk")
+            .annotate(product_total=Count("products", filter=Q(products__in=Product.objects.public())))
         )
-        return qs.filter(district=district) if district else qs
 
-    def row(self, producer, request):
+    def values(self, producer, request):
         return {
-            "id": producer.pk,
             "name": producer.name,
             "kind": producer.kind,
             "kind_label": str(producer.get_kind_display()),
@@ -42,32 +38,20 @@ class ProducerDataset(Dataset):
                 {"platform": listing.platform.name, "url": listing.url}
                 for listing in producer.public_listings
             ],
-            "verified_on": producer.verified_on.isoformat() if producer.verified_on else None,
-            "updated_at": producer.updated_at.isoformat(),
-            "url": request.build_absolute_uri(producer.get_absolute_url()),
+            "verified_on": iso_date(producer.verified_on),
         }
 
 
-def _published_products():
-    return Q(products__status=Status.PUBLISHED)
-
-
 class ProductDataset(Dataset):
-    def queryset(self, district=None):
-        qs = (
-            Product.objects.public()
-            .for_listing()
-            .prefetch_related(
-                Prefetch("listings", queryset=Listing.objects.public().select_related("platform"))
-            )
-            .order_by("pk")
+    def rows(self):
+        listings = Listing.objects.public().select_related("platform")
+        return (
+            Product.objects.public().for_listing().prefetch_related(Prefetch("listings", queryset=listings))
         )
-        return qs.filter(producer__district=district) if district else qs
 
-    def row(self, product, request):
+    def values(self, product, request):
         producer = product.producer
         return {
-            "id": product.pk,
             "name": product.name,
             "category": product.category.name if product.category else "",
             "ocop_stars": product.ocop_stars,
@@ -83,8 +67,6 @@ class ProductDataset(Dataset):
                 {"platform": listing.platform.name, "url": listing.url} for listing in product.listings.all()
             ],
             "photo": request.build_absolute_uri(product.photo.url) if product.photo else None,
-            "updated_at": product.updated_at.isoformat(),
-            "url": request.build_absolute_uri(product.get_absolute_url()),
         }
 
 
@@ -92,7 +74,6 @@ PRODUCERS = ProducerDataset(
     "co-so-san-xuat",
     _("Cơ sở sản xuất"),
     (
-        Field("id", _("Mã số của cơ sở trên cổng, không đổi")),
         Field("name", _("Tên cơ sở")),
         Field("kind", _("Mã loại hình (household, cooperative, coop_group, small_business)")),
         Field("kind_label", _("Tên loại hình")),
@@ -103,9 +84,7 @@ PRODUCERS = ProducerDataset(
         Field("description", _("Giới thiệu")),
         Field("product_count", _("Số sản phẩm đã công bố")),
         Field("platform_listings", _("Gian hàng trên sàn: tên sàn và địa chỉ (trong CSV: sàn|địa chỉ; …)")),
-        Field("verified_on", _("Ngày xác minh gần nhất")),
-        Field("updated_at", _("Thời điểm cập nhật")),
-        Field("url", _("Trang của cơ sở trên cổng")),
+        VERIFIED_ON,
     ),
 )
 
@@ -114,7 +93,6 @@ PRODUCTS = ProductDataset(
     "san-pham",
     _("Sản phẩm"),
     (
-        Field("id", _("Mã số của sản phẩm trên cổng, không đổi")),
         Field("name", _("Tên sản phẩm")),
         Field("category", _("Nhóm hàng")),
         Field("ocop_stars", _("Hạng OCOP: 0 (chưa xếp hạng), 3, 4 hoặc 5")),
@@ -128,7 +106,6 @@ PRODUCTS = ProductDataset(
         Field("district", _("Tên huyện, thị xã, thành phố")),
         Field("platform_listings", _("Trang sản phẩm trên sàn")),
         Field("photo", _("Địa chỉ ảnh")),
-        Field("updated_at", _("Thời điểm cập nhật")),
-        Field("url", _("Trang của sản phẩm trên cổng")),
     ),
+    district_path="producer__district",
 )

@@ -6,7 +6,6 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
 from core.cache import per_version
-from core.models import Status
 from core.pagination import paginate
 from core.printing import print_context
 from producers.forms import ProductFilterForm
@@ -40,7 +39,7 @@ class DistrictProducerPrintView(TemplateView):
             .in_district(district)
             .prefetch_related(
                 Prefetch("products", queryset=_public_products(), to_attr="public_products"),
-                Prefetch("listings", queryset=_visible_listings(), to_attr="public_listings"),
+                Prefetch("listings", queryset=_public_listings(), to_attr="public_listings"),
             )
         )
         for producer in producers:
@@ -70,12 +69,12 @@ class ProductListView(TemplateView):
         return context
 
 
-def _visible_listings():
+def _public_listings():
     return Listing.objects.public().select_related("platform")
 
 
 def _public_products():
-    return Product.objects.filter(status=Status.PUBLISHED).select_related("category")
+    return Product.objects.public().select_related("category")
 
 
 class ProducerDetailView(DetailView):
@@ -90,7 +89,7 @@ class ProducerDetailView(DetailView):
                 Prefetch("products", queryset=_public_products(), to_attr="public_products"),
                 # The producer's own shops; product pages carry the per-product ones.
                 Prefetch(
-                    "listings", queryset=_visible_listings().filter(product=None), to_attr="public_listings"
+                    "listings", queryset=_public_listings().filter(product=None), to_attr="public_listings"
                 ),
             )
         )
@@ -104,16 +103,14 @@ class ProductDetailView(DetailView):
         return (
             Product.objects.public()
             .for_listing()
-            .prefetch_related(Prefetch("listings", queryset=_visible_listings(), to_attr="public_listings"))
+            .prefetch_related(Prefetch("listings", queryset=_public_listings(), to_attr="public_listings"))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product = self.object
         # A product without its own page still links to its producer's shops.
-        context["shop_listings"] = list(
-            _visible_listings().filter(producer=product.producer_id, product=None)
-        )
+        context["shop_listings"] = list(_public_listings().filter(producer=product.producer_id, product=None))
         context["structured_data"] = product_structured_data(product, self.request)
         context["siblings"] = (
             Product.objects.public().filter(producer=product.producer_id).exclude(pk=product.pk)[:6]
@@ -133,7 +130,7 @@ class PlatformListView(TemplateView):
 @never_cache
 def go_listing(request, pk):
     """Count a click and send the visitor to the stored listing URL, never to one from the request."""
-    listing = get_object_or_404(_visible_listings(), pk=pk)
+    listing = get_object_or_404(_public_listings(), pk=pk)
     Listing.objects.filter(pk=listing.pk).update(clicks=F("clicks") + 1)
     return HttpResponseRedirect(listing.url)
 

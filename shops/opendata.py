@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.opendata import Dataset, Field
+from core.opendata import Dataset, Field, iso_date
 from shops.models import Shop
 
 
@@ -16,6 +16,7 @@ def place_values(obj, district) -> dict:
     }
 
 
+VERIFIED_ON = Field("verified_on", _("Ngày cán bộ xác minh gần nhất (YYYY-MM-DD)"))
 PLACE_FIELDS = (
     Field("district_code", _("Mã đơn vị hành chính cấp huyện (Tổng cục Thống kê)")),
     Field("district", _("Tên huyện, thị xã, thành phố")),
@@ -25,13 +26,11 @@ PLACE_FIELDS = (
 
 
 class ShopDataset(Dataset):
-    def queryset(self, district=None):
-        qs = Shop.objects.public().for_listing().order_by("pk")
-        return qs.filter(district=district) if district else qs
+    def rows(self):
+        return Shop.objects.public().for_listing()
 
-    def row(self, shop, request):
+    def values(self, shop, request):
         return {
-            "id": shop.pk,
             "name": shop.name,
             "kind": shop.kind,
             "kind_label": str(shop.get_kind_display()),
@@ -49,9 +48,7 @@ class ShopDataset(Dataset):
             "pickup": shop.pickup,
             "delivery_area": shop.delivery_area,
             "opening_hours": shop.opening_hours,
-            "verified_on": shop.verified_on.isoformat() if shop.verified_on else None,
-            "updated_at": shop.updated_at.isoformat(),
-            "url": request.build_absolute_uri(shop.get_absolute_url()),
+            "verified_on": iso_date(shop.verified_on),
         }
 
 
@@ -59,7 +56,6 @@ SHOPS = ShopDataset(
     "cua-hang",
     _("Cửa hàng"),
     (
-        Field("id", _("Mã số của cửa hàng trên cổng, không đổi")),
         Field("name", _("Tên cửa hàng")),
         Field("kind", _("Mã loại hình (supermarket, convenience, market, pharmacy, vnpost, …)")),
         Field("kind_label", _("Tên loại hình")),
@@ -77,8 +73,6 @@ SHOPS = ShopDataset(
         Field("pickup", _("Nhận tại điểm hẹn")),
         Field("delivery_area", _("Khu vực giao hàng")),
         Field("opening_hours", _("Giờ mở cửa")),
-        Field("verified_on", _("Ngày xác minh gần nhất (YYYY-MM-DD)")),
-        Field("updated_at", _("Thời điểm cập nhật (ISO 8601)")),
-        Field("url", _("Trang của cửa hàng trên cổng")),
+        VERIFIED_ON,
     ),
 )

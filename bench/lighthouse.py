@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import RESULTS, ROOT, Server, sh
+from run import RESULTS, ROOT, Server, production_env, sh
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CHROMIUM = "/usr/bin/chromium"
@@ -72,17 +72,13 @@ def audit(url: str, out: Path) -> dict:
 
 def main():
     tmp = Path(tempfile.mkdtemp(prefix="camnang-lighthouse-"))
-    env = {
-        "DEBUG": "0",
-        "SECRET_KEY": "lighthouse-only-secret-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SERVE_MEDIA": "1",
-        "STATIC_ROOT": str(tmp / "static"),
-        "LOG_LEVEL": "WARNING",
-        "WEB_CONCURRENCY": "2",
-        "REDIS_URL": "redis://127.0.0.1:6379/13",  # several workers share one page cache
-    }
+    env = production_env(
+        tmp / "static",
+        "lighthouse",
+        SERVE_MEDIA="1",
+        WEB_CONCURRENCY="2",
+        REDIS_URL="redis://127.0.0.1:6379/13",  # several workers share one page cache
+    )
     sh(sys.executable, "manage.py", "compile_translations", env=env, capture=True)
     sh(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     pages = key_pages(env)

@@ -139,6 +139,19 @@ class Server:
         self.process.wait(timeout=30)
 
 
+def production_env(static_root: Path, secret: str, **extra) -> dict:
+    """Production settings for a server on loopback: no HTTPS redirect, quiet logs."""
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": f"{secret}-only-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(static_root),
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
 def pick_urls(env: dict) -> dict:
     """The busiest district and one of its shops, looked up in the seeded database."""
     code = (
@@ -163,16 +176,9 @@ def main():
         sys.exit("wrk is needed: apt-get install wrk")
 
     static_root = Path(tempfile.mkdtemp(prefix="camnang-bench-static-"))
-    env = {
-        "DEBUG": "0",
-        "SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"{PG}/{DB_NAME}",
-        "STATIC_ROOT": str(static_root),
-        "MEDIA_ROOT": str(static_root / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env(
+        static_root, "benchmark", DATABASE_URL=f"{PG}/{DB_NAME}", MEDIA_ROOT=str(static_root / "media")
+    )
     exists = sh(
         "psql", f"{PG}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname='{DB_NAME}'", capture=True
     )

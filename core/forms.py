@@ -18,12 +18,15 @@ class QueryNamesMixin:
 class FilterForm(forms.Form):
     """A GET filter form whose invalid fields are dropped instead of failing the page.
 
-    Subclasses declare fields and implement `filter(queryset)` using `applied`.
+    Subclasses declare fields and, in `lookups`, what each filters on; `filter(queryset)`
+    applies them (a subclass extends it for filters that are not one lookup).
     A choice field named in `slug_fields` is offered from a list of objects with a
     `slug` and is applied as that object.
     """
 
     slug_fields: dict[str, str] = {}
+    # Field name -> the lookup its value filters on, e.g. {"category": "categories"}.
+    lookups: dict[str, str] = {}
 
     def __init__(self, data, **objects):
         super().__init__(data)
@@ -32,6 +35,14 @@ class FilterForm(forms.Form):
             items = objects[field_name]
             self.objects[field_name] = {item.slug: item for item in items}
             self.fields[field_name].choices = [("", empty_label)] + [(item.slug, str(item)) for item in items]
+
+    def filter(self, queryset):
+        """`queryset` narrowed by every applied filter that has a lookup."""
+        applied = self.applied
+        for name, lookup in self.lookups.items():
+            if name in applied:
+                queryset = queryset.filter(**{lookup: applied[name]})
+        return queryset
 
     @property
     def applied(self) -> dict:

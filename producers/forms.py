@@ -17,12 +17,4 @@ class ProductFilterForm(FilterForm):
         choices=[("", _("Mọi sản phẩm")), (3, _("Từ 3 sao")), (4, _("Từ 4 sao")), (5, _("5 sao"))],
     )
 
-    def filter(self, products):
-        applied = self.applied
-        if "category" in applied:
-            products = products.filter(category=applied["category"])
-        if "district" in applied:
-            products = products.filter(producer__district=applied["district"])
-        if "ocop" in applied:
-            products = products.filter(ocop_stars__gte=applied["ocop"])
-        return products
+    lookups = {"category": "category", "district": "producer__district", "ocop": "ocop_stars__gte"}

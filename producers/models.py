@@ -33,6 +33,19 @@ class ProducerQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
     def for_reindex(self):
         return self.select_related("district").prefetch_related("products")
 
+    def with_public_offer(self, *, own_shops_only: bool):
+        """Each producer with `public_products` and `public_listings` (its shops on the
+        platforms, and with `own_shops_only=False` its products' pages there too)."""
+        listings = Listing.objects.public().select_related("platform")
+        if own_shops_only:
+            listings = listings.filter(product=None)
+        return self.prefetch_related(
+            models.Prefetch(
+                "products", Product.objects.public().select_related("category"), "public_products"
+            ),
+            models.Prefetch("listings", listings, "public_listings"),
+        )
+
 
 class Producer(Contactable, Photographed, DirectoryEntry):
     """An agricultural producer household, cooperative or small business."""

@@ -35,12 +35,7 @@ class DistrictProducerPrintView(TemplateView):
         context = super().get_context_data(**kwargs)
         district = get_object_or_404(District.objects.public(), slug=self.kwargs["slug"])
         producers = list(
-            Producer.objects.public()
-            .in_district(district)
-            .prefetch_related(
-                Prefetch("products", queryset=_public_products(), to_attr="public_products"),
-                Prefetch("listings", queryset=_public_listings(), to_attr="public_listings"),
-            )
+            Producer.objects.public().in_district(district).with_public_offer(own_shops_only=False)
         )
         for producer in producers:
             producer.platform_names = sorted({listing.platform.name for listing in producer.public_listings})
@@ -73,26 +68,13 @@ def _public_listings():
     return Listing.objects.public().select_related("platform")
 
 
-def _public_products():
-    return Product.objects.public().select_related("category")
-
-
 class ProducerDetailView(DetailView):
     template_name = "producers/producer_detail.html"
     context_object_name = "producer"
 
     def get_queryset(self):
-        return (
-            Producer.objects.public()
-            .select_related("district")
-            .prefetch_related(
-                Prefetch("products", queryset=_public_products(), to_attr="public_products"),
-                # The producer's own shops; product pages carry the per-product ones.
-                Prefetch(
-                    "listings", queryset=_public_listings().filter(product=None), to_attr="public_listings"
-                ),
-            )
-        )
+        # The producer's own shops; product pages carry the per-product ones.
+        return Producer.objects.public().select_related("district").with_public_offer(own_shops_only=True)
 
 
 class ProductDetailView(DetailView):

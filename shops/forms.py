@@ -18,12 +18,11 @@ class ShopFilterForm(FilterForm):
         choices=[("", _("Mọi hình thức")), ("home", _("Giao tận nhà")), ("pickup", _("Nhận tại điểm hẹn"))],
     )
 
+    lookups = {"category": "categories", "kind": "kind"}
+
     def filter(self, shops):
+        shops = super().filter(shops)
         applied = self.applied
-        if "category" in applied:
-            shops = shops.filter(categories=applied["category"])
-        if "kind" in applied:
-            shops = shops.filter(kind=applied["kind"])
         if applied.get("delivery") == "home":
             shops = shops.filter(home_delivery=True)
         elif applied.get("delivery") == "pickup":

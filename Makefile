@@ -31,7 +31,7 @@ translations: install ## Compile the translation catalogues (English interface)
 setup: install translations ## Migrate the database, load the reference data, the staff roles and the demo data
 	$(BIN)/python manage.py ensure_database
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_districts
+	$(BIN)/python manage.py load_places
 	$(BIN)/python manage.py load_campaigns
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo_data

@@ -59,5 +59,5 @@ def districts(db):
 
     from shops.models import District
 
-    call_command("load_districts", stdout=io.StringIO())
+    call_command("load_places", stdout=io.StringIO())
     return {d.slug: d for d in District.objects.all()}

@@ -53,7 +53,7 @@ PRODUCTS = [
 
 
 def seed(*, shops: int, producers: int, products: int, rng: random.Random) -> None:
-    call_command("load_districts", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_places", stdout=open(os.devnull, "w"))  # noqa: SIM115
     districts = list(District.objects.all())
     # One busy district (the provincial city), the rest spread evenly.
     weights = [8 if d.slug == "thanh-hoa" else 1 for d in districts]
@@ -72,7 +72,7 @@ def seed(*, shops: int, producers: int, products: int, rng: random.Random) -> No
                 slug=f"bench-shop-{i}",
                 kind=kind,
                 district=district,
-                commune=f"Xã Thử {i % 40}",
+                commune_name=f"Xã Thử {i % 40}",
                 address=f"Thôn {i % 12 + 1}",
                 phone=f"030{i:07d}",
                 zalo=f"030{i:07d}" if i % 3 else "",
@@ -105,7 +105,7 @@ def seed(*, shops: int, producers: int, products: int, rng: random.Random) -> No
                 slug=f"bench-producer-{i}",
                 kind=rng.choice(list(Producer.Kind)),
                 district=district,
-                commune=f"Xã Thử {i % 40}",
+                commune_name=f"Xã Thử {i % 40}",
                 phone=f"031{i:07d}",
                 status=Status.PUBLISHED,
             )

@@ -153,7 +153,7 @@ STORAGES = {
 LOGIN_URL = "admin:login"
 
 # The province this deployment serves. Districts are loaded for it by
-# `manage.py load_districts`; the names below are shown on the pages.
+# `manage.py load_places`; the names below are shown on the pages.
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=38)
 PROVINCE_NAME = env("PROVINCE_NAME", default="Thanh Hóa")
 PORTAL_HOTLINE = env("PORTAL_HOTLINE", default="0915 351 008")

@@ -21,7 +21,7 @@ class FilterForm(forms.Form):
     Subclasses declare fields and, in `lookups`, what each filters on; `filter(queryset)`
     applies them (a subclass extends it for filters that are not one lookup).
     A choice field named in `slug_fields` is offered from a list of objects with a
-    `slug` and is applied as that object.
+    `slug` and is applied as that object; without such a list the field is left out.
     """
 
     slug_fields: dict[str, str] = {}
@@ -32,7 +32,10 @@ class FilterForm(forms.Form):
         super().__init__(data)
         self.objects = {}
         for field_name, empty_label in self.slug_fields.items():
-            items = objects[field_name]
+            items = objects.get(field_name)
+            if items is None:  # not offered on this page
+                del self.fields[field_name]
+                continue
             self.objects[field_name] = {item.slug: item for item in items}
             self.fields[field_name].choices = [("", empty_label)] + [(item.slug, str(item)) for item in items]
 

@@ -19,7 +19,7 @@ from core.text import fold
 from demo import tables as data
 from demo.photos import product_photo, scene_photo
 from producers.models import Listing, Platform, Producer, Product
-from shops.models import Category, District, Shop
+from shops.models import Category, Commune, District, Shop
 
 # Every choice comes from this seed: the same rows each time.
 SEED = 2021
@@ -56,8 +56,8 @@ class Slugs:
 
 
 def place_of(commune: str) -> str:
-    """'Xã Hà Vinh' -> 'Hà Vinh'."""
-    for prefix in ("Thị trấn ", "Phường ", "Xã "):
+    """'Xã Hà Long' -> 'Hà Long'."""
+    for prefix in ("Thị trấn ", "Phường ", "Xã ", "Đặc khu "):
         if commune.startswith(prefix):
             return commune.removeprefix(prefix)
     return commune
@@ -71,9 +71,11 @@ def lower_first(name: str) -> str:
 class Planner:
     """Decides every demo row as plain data; draws only from its own seeded generator."""
 
-    def __init__(self, rng: random.Random, today):
+    def __init__(self, rng: random.Random, today, communes: dict[str, tuple[str, ...]]):
         self.rng = rng
         self.today = today
+        # Today's communes and wards of each former district (by its slug), by name.
+        self.communes = communes
         self.phones = set()
         self.shop_slugs, self.producer_slugs, self.product_slugs = Slugs(), Slugs(), Slugs()
         self.shop_names = set()
@@ -165,7 +167,7 @@ class Planner:
 
     def shop_commune(self, district, kind: str) -> str:
         """A commune; post points and co-op stores, named after theirs, get one each where possible."""
-        communes = data.DISTRICT_COMMUNES.get(district.slug, data.FALLBACK_COMMUNES)
+        communes = self.communes[district.slug]
         if kind in PER_COMMUNE_KINDS:
             free = [c for c in communes if (district.slug, kind, c) not in self.commune_kinds]
             communes = free or communes
@@ -204,7 +206,7 @@ class Planner:
             "name": name,
             "kind": kind,
             "district": district,
-            "commune": commune,
+            "commune_name": commune,
             "address": address,
             "phone": phone,
             "zalo": zalo,
@@ -251,7 +253,7 @@ class Planner:
         theme = data.THEMES[theme_key]
         weights = data.PRODUCER_KIND_WEIGHTS
         kind = self.rng.choices(list(weights), weights=list(weights.values()))[0]
-        commune = self.pick(data.DISTRICT_COMMUNES.get(district.slug, data.FALLBACK_COMMUNES))
+        commune = self.pick(self.communes[district.slug])
         place = place_of(commune)
         person, female = self.person(highland=district.slug in data.HIGHLAND_DISTRICTS)
         brand = self.pick(data.TRADE_NAMES)
@@ -264,7 +266,7 @@ class Planner:
             "kind": kind,
             "representative": person,
             "district": district,
-            "commune": commune,
+            "commune_name": commune,
             "address": address,
             "phone": phone,
             "zalo": phone if self.chance(0.75) else "",
@@ -388,10 +390,21 @@ class DemoLoader:
         platforms = {p.slug: p for p in Platform.objects.filter(slug__in=PLATFORM_URLS)}
         if set(platforms) != set(PLATFORM_URLS):
             raise CommandError("Platforms postmart and voso are missing: run `manage.py migrate` first.")
-        planner = Planner(random.Random(SEED), timezone.localdate())
+        # Demo rows sit in real units of today, named as they are named now.
+        units = {commune.name: commune for commune in Commune.objects.public().order_by("code")}
+        communes = {
+            district.slug: tuple(
+                c.name for c in Commune.objects.public().in_district(district).order_by("code")
+            )
+            or (district.name,)
+            for district in districts
+        }
+        planner = Planner(random.Random(SEED), timezone.localdate(), communes)
         shop_plans = planner.shops(districts)
         producer_plans = planner.producers(districts)
 
+        for plan in [*shop_plans, *producer_plans]:
+            plan["fields"]["commune"] = units.get(plan["fields"]["commune_name"])
         for plan in shop_plans:
             shop = self.save(Shop, plan["slug"], plan["fields"])
             shop.categories.set([categories[slug] for slug in plan["categories"] if slug in categories])

@@ -1,8 +1,8 @@
 """Name lists and templates for the fictional demo directory, read from demo/data/*.json.
 
-Everything there is invented for demonstration. Commune names are real units of the
-province as they stood before July 2025, so that addresses read naturally; no shop
-or producer described with them exists.
+Everything there is invented for demonstration. The communes demo rows sit in are real
+units of today, read from the database (`manage.py load_places`), so that addresses
+read naturally; no shop or producer described with them exists.
 
 Text placeholders in the templates: {brand} a trade or couple name, {pharmacy} a
 pharmacy name, {given} a stall keeper's given name, {place} the commune without its
@@ -74,8 +74,6 @@ class Theme:
 # --- Places (places.json) ---------------------------------------------------------
 _places = _load("places")
 # Communes (pre-2025 units) by district slug.
-DISTRICT_COMMUNES: dict[str, tuple[str, ...]] = _places["district_communes"]
-FALLBACK_COMMUNES: tuple[str, ...] = _places["fallback_communes"]
 # Highland districts, where villages are "bản" rather than "thôn".
 HIGHLAND_DISTRICTS: set[str] = set(_places["highland_districts"])
 PROVINCIAL_CITY: str = _places["provincial_city"]

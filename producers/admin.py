@@ -55,7 +55,7 @@ class ProducerAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
         (None, {"fields": ["name", "slug", "kind", "status", "verified_on"]}),
         (
             _("Địa chỉ và liên hệ"),
-            {"fields": ["representative", "district", "commune", "address", "phone", "zalo"]},
+            {"fields": ["representative", "district", "commune", "commune_name", "address", "phone", "zalo"]},
         ),
         (_("Giới thiệu"), {"fields": ["description", "photo", "photo_alt"]}),
         (_("Khác"), {"fields": ["created_at", "updated_at"]}),

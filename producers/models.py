@@ -16,10 +16,10 @@ from core.models import (
     Status,
     TimeStampedModel,
 )
-from shops.models import DistrictScopedQuerySet
+from shops.models import Placed, PlaceScopedQuerySet
 
 
-class ProducerQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
+class ProducerQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
     def public(self):
         """Producers citizens may see: published, in a district shown on the site."""
         return self.published().filter(district__is_active=True)
@@ -28,10 +28,10 @@ class ProducerQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
         return self.filter(district=district)
 
     def for_listing(self):
-        return self.select_related("district")
+        return self.select_related("district", "commune")
 
     def for_reindex(self):
-        return self.select_related("district").prefetch_related("products")
+        return self.select_related("district", "commune").prefetch_related("products")
 
     def with_public_offer(self, *, own_shops_only: bool):
         """Each producer with `public_products` and `public_listings` (its shops on the
@@ -47,7 +47,7 @@ class ProducerQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
         )
 
 
-class Producer(Contactable, Photographed, DirectoryEntry):
+class Producer(Contactable, Photographed, DirectoryEntry, Placed):
     """An agricultural producer household, cooperative or small business."""
 
     class Kind(models.TextChoices):
@@ -58,13 +58,6 @@ class Producer(Contactable, Photographed, DirectoryEntry):
 
     kind = models.CharField(_("loại hình"), max_length=20, choices=Kind.choices, db_index=True)
     representative = models.CharField(_("người đại diện"), max_length=120, blank=True)
-    district = models.ForeignKey(
-        "shops.District",
-        on_delete=models.PROTECT,
-        related_name="producers",
-        verbose_name=_("quận, huyện"),
-    )
-    commune = models.CharField(_("xã, phường, thị trấn"), max_length=100, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)
 
@@ -81,23 +74,22 @@ class Producer(Contactable, Photographed, DirectoryEntry):
         return reverse("producers:producer", kwargs={"slug": self.slug})
 
     def search_parts(self):
-        parts = [self.name, self.get_kind_display(), self.representative, self.commune, self.address]
-        if self.district_id:
-            parts.append(self.district.name)
+        parts = [self.name, self.get_kind_display(), self.representative, self.address, *self.place_parts()]
         if self.pk:
             parts.extend(p.name for p in self.products.all())
         return parts
 
 
-class ProductQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
+class ProductQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
     district_path = "producer__district"
+    commune_path = "producer__commune"
 
     def public(self):
         """Products citizens may see: published, by a producer citizens may see."""
         return self.published().filter(producer__status=Status.PUBLISHED, producer__district__is_active=True)
 
     def for_listing(self):
-        return self.select_related("producer", "producer__district", "category")
+        return self.select_related("producer", "producer__district", "producer__commune", "category")
 
     def for_reindex(self):
         return self.for_listing()
@@ -147,8 +139,7 @@ class Product(Photographed, DirectoryEntry):
         if self.category_id:
             parts.append(self.category.name)
         if self.producer_id:
-            producer = self.producer
-            parts += [producer.name, producer.commune, producer.district.name]
+            parts += [self.producer.name, *self.producer.place_parts()]
         return parts
 
     @property
@@ -213,8 +204,9 @@ class Platform(TimeStampedModel):
             )
 
 
-class ListingQuerySet(DistrictScopedQuerySet):
+class ListingQuerySet(PlaceScopedQuerySet):
     district_path = "producer__district"
+    commune_path = "producer__commune"
 
     def public(self):
         """Listings citizens may follow: active, on an active platform, of a producer (and

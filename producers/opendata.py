@@ -12,7 +12,7 @@ class ProducerDataset(Dataset):
     def rows(self):
         return (
             Producer.objects.public()
-            .select_related("district")
+            .select_related("district", "commune")
             .prefetch_related(
                 Prefetch(
                     "listings",
@@ -61,8 +61,7 @@ class ProductDataset(Dataset):
             "description": product.description,
             "producer_id": producer.pk,
             "producer": producer.name,
-            "district_code": producer.district.code,
-            "district": producer.district.name,
+            **place_values(producer, producer.district),
             "platform_listings": [
                 {"platform": listing.platform.name, "url": listing.url} for listing in product.listings.all()
             ],
@@ -102,8 +101,7 @@ PRODUCTS = ProductDataset(
         Field("description", _("Mô tả")),
         Field("producer_id", _("Mã số cơ sở sản xuất")),
         Field("producer", _("Tên cơ sở sản xuất")),
-        Field("district_code", _("Mã đơn vị hành chính cấp huyện")),
-        Field("district", _("Tên huyện, thị xã, thành phố")),
+        *PLACE_FIELDS,  # the producer's
         Field("platform_listings", _("Trang sản phẩm trên sàn")),
         Field("photo", _("Địa chỉ ảnh")),
     ),

@@ -82,7 +82,7 @@ class ProducerResource(DirectorySheet):
     )
     representative = Column("representative", _("Người đại diện"))
     district = district_column()
-    commune = Column("commune", _("Xã, phường, thị trấn"))
+    commune_name = Column("commune_name", _("Xã, phường, thị trấn"))
     address = Column("address", _("Địa chỉ"), guide=_("Thôn, bản hoặc số nhà."))
     phone = Column("phone", _("Điện thoại"), PhoneWidget(), required=True)
     zalo = Column("zalo", _("Zalo"), PhoneWidget())
@@ -125,7 +125,7 @@ class ProducerResource(DirectorySheet):
             "kind",
             "representative",
             "district",
-            "commune",
+            "commune_name",
             "address",
             "phone",
             "zalo",

@@ -47,11 +47,11 @@ class ShopAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
     resource_classes = [ShopResource]
     list_display = ["name", "kind", "district", "commune", "phone", "status", "verified_on", "updated_at"]
     list_filter = ["status", "district", "kind", "categories", "home_delivery", "pickup"]
-    list_select_related = ["district"]
+    list_select_related = ["district", "commune"]
     filter_horizontal = ["categories"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "verified_on"]}),
-        (_("Địa chỉ"), {"fields": ["district", "commune", "address"]}),
+        (_("Địa chỉ"), {"fields": ["district", "commune", "commune_name", "address"]}),
         (_("Liên hệ"), {"fields": ["phone", "zalo", "website", "facebook"]}),
         (_("Hàng hóa"), {"fields": ["categories"]}),
         (

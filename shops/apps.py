@@ -10,17 +10,19 @@ class ShopsConfig(AppConfig):
         from core import cache, registry
         from core.models import search_dependents
         from core.search import SearchGroup
-        from shops.forms import ShopFilterForm
-        from shops.models import Category, District, Shop
+        from shops.forms import AddressLookupForm, ShopFilterForm
+        from shops.models import Category, Commune, District, Shop
         from shops.opendata import SHOPS
-        from shops.sitemaps import DistrictSitemap, ShopSitemap
+        from shops.sitemaps import CommuneSitemap, DistrictSitemap, ShopSitemap
 
-        cache.watch(District, Category, Shop)
+        cache.watch(District, Commune, Category, Shop)
         # A shop's search text quotes its district's and its categories' names.
         search_dependents.register(District, lambda district: Shop.objects.filter(district=district))
         search_dependents.register(Category, lambda category: category.shops.all())
         cache.query_parameters.register(*ShopFilterForm.base_fields)
+        cache.query_parameters.register(*AddressLookupForm.query_names.values())
         registry.sitemaps.register("districts", DistrictSitemap)
+        registry.sitemaps.register("communes", CommuneSitemap)
         registry.sitemaps.register("shops", ShopSitemap)
         registry.datasets.register(SHOPS.slug, SHOPS)
         registry.search_groups.register(

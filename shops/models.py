@@ -1,6 +1,8 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,54 +16,104 @@ from core.models import (
     Searchable,
     SearchableQuerySet,
 )
+from core.text import fold
 
-# Held by roles that work on the whole province; everyone else is limited to the
-# districts they are assigned to (District.editors).
+# Held by roles that work on the whole province; everyone else is limited to the former
+# districts (District.editors) or current communes (Commune.editors) they are assigned to.
 ALL_DISTRICTS_PERMISSION = "shops.all_districts"
 
 
-def district_ids_for(user) -> frozenset[int] | None:
-    """The districts whose directory records `user` may work on; None for the whole province.
+@dataclass(frozen=True)
+class PlaceScope:
+    """The places a user works on: former districts, current communes, or both."""
 
-    The one rule of district scoping: the admin, imports, exports, staff pages and staff
-    files all go through the QuerySets' for_user() and admits(), which read it. Kept on
-    the user object, so a request asks the database once.
+    district_ids: frozenset[int]
+    commune_ids: frozenset[int]
+    # The districts a commune editor's communes came from (to choose one on a form), and
+    # the communes in a district editor's districts (likewise).
+    related_district_ids: frozenset[int]
+    related_commune_ids: frozenset[int]
+
+
+def place_scope_for(user) -> PlaceScope | None:
+    """The places whose directory records `user` may work on; None for the whole province.
+
+    The one rule of scoping: the admin, imports, exports, staff pages and staff files all
+    go through the QuerySets' for_user() and admits(), which read it. Kept on the user
+    object, so a request asks the database once.
     """
     if user.has_perm(ALL_DISTRICTS_PERMISSION):
         return None
-    ids = getattr(user, "_district_ids", None)
-    if ids is None:
-        editable = District.objects.filter(editors=user) if user.is_active else District.objects.none()
-        ids = user._district_ids = frozenset(editable.values_list("pk", flat=True))
-    return ids
+    scope = getattr(user, "_place_scope", None)
+    if scope is None:
+        if user.is_active:
+            districts = frozenset(District.objects.filter(editors=user).values_list("pk", flat=True))
+            communes = frozenset(Commune.objects.filter(editors=user).values_list("pk", flat=True))
+        else:
+            districts = communes = frozenset()
+        links = Commune.districts.through.objects
+        scope = user._place_scope = PlaceScope(
+            district_ids=districts,
+            commune_ids=communes,
+            related_district_ids=districts
+            | frozenset(links.filter(commune__in=communes).values_list("district", flat=True)),
+            related_commune_ids=communes
+            | frozenset(links.filter(district__in=districts).values_list("commune", flat=True)),
+        )
+    return scope
 
 
-class DistrictScopedQuerySet(models.QuerySet):
-    """Records that belong to a district, limited to the districts a user works on."""
+class PlaceScopedQuerySet(models.QuerySet):
+    """Records that belong to a place, limited to the places a user works on."""
 
-    # Where the record's district is, as a lookup path from the model ("pk" for districts).
+    # Where the record's former district and current commune are, as lookup paths.
     district_path = "district"
+    commune_path = "commune"
 
     def for_user(self, user):
-        ids = district_ids_for(user)
-        return self if ids is None else self.filter(**{f"{self.district_path}__in": ids})
+        scope = place_scope_for(user)
+        if scope is None:
+            return self
+        return self.filter(
+            Q(**{f"{self.district_path}__in": scope.district_ids})
+            | Q(**{f"{self.commune_path}__in": scope.commune_ids})
+        )
 
     def admits(self, user, obj) -> bool:
-        """Whether `obj` as it is in memory (a form's new values included) is in the user's districts."""
-        ids = district_ids_for(user)
-        return ids is None or self._district_id(obj) in ids
+        """Whether `obj` as it is in memory (a form's new values included) is in the user's places."""
+        scope = place_scope_for(user)
+        return (
+            scope is None
+            or _id_at(obj, self.district_path) in scope.district_ids
+            or _id_at(obj, self.commune_path) in scope.commune_ids
+        )
 
-    def _district_id(self, obj):
-        *parents, last = self.district_path.split("__")
-        for name in parents:
-            obj = getattr(obj, name, None)
-            if obj is None:
-                return None
-        return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
+    def describe_scope(self, user) -> str:
+        """The user's places by name, for a message."""
+        scope = place_scope_for(user)
+        names = [*District.objects.filter(pk__in=scope.district_ids).values_list("name", flat=True)]
+        names += Commune.objects.filter(pk__in=scope.commune_ids).values_list("name", flat=True)
+        return ", ".join(names)
 
 
-class DistrictQuerySet(DistrictScopedQuerySet, SearchableQuerySet):
-    district_path = "pk"
+def _id_at(obj, path: str):
+    *parents, last = path.split("__")
+    for name in parents:
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
+
+
+class DistrictQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
+    def for_user(self, user):
+        """The districts a user may choose for a record: their own, and their communes'."""
+        scope = place_scope_for(user)
+        return self if scope is None else self.filter(pk__in=scope.related_district_ids)
+
+    def admits(self, user, obj) -> bool:
+        scope = place_scope_for(user)
+        return scope is None or obj.pk in scope.related_district_ids
 
     def active(self):
         return self.filter(is_active=True)
@@ -77,14 +129,14 @@ class DistrictQuerySet(DistrictScopedQuerySet, SearchableQuerySet):
         )
 
 
-def _public_count(model, related_name):
+def _public_count(model, related_name, place="district"):
     # Reached through the reverse relation, so shops never imports producers.
     related = model._meta.get_field(related_name).related_model
     counted = (
         related.objects.public()
-        .filter(district=models.OuterRef("pk"))
+        .filter(**{place: models.OuterRef("pk")})
         .order_by()
-        .values("district")
+        .values(place)
         .annotate(n=Count("pk"))
         .values("n")
     )
@@ -142,6 +194,144 @@ class District(Searchable):
     def get_absolute_url(self) -> str:
         return reverse("shops:district", kwargs={"slug": self.slug})
 
+    @property
+    def name_in_sentence(self) -> str:
+        """ "Huyện Hà Trung" -> "huyện Hà Trung", for use inside a sentence."""
+        return self.name[:1].lower() + self.name[1:]
+
+
+class CommuneQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
+    def for_user(self, user):
+        """The communes a user may choose for a record: their own, and those of their districts."""
+        scope = place_scope_for(user)
+        return self if scope is None else self.filter(pk__in=scope.related_commune_ids)
+
+    def admits(self, user, obj) -> bool:
+        scope = place_scope_for(user)
+        return scope is None or obj.pk in scope.related_commune_ids
+
+    def public(self):
+        return self.filter(is_active=True)
+
+    def in_district(self, district):
+        """The current units that took over (part of) a former district."""
+        return self.filter(districts=district)
+
+    def for_reindex(self):
+        return self.prefetch_related("predecessors__district")
+
+    def with_counts(self):
+        """Annotate the numbers of public shops and producers (one subquery each)."""
+        return self.annotate(
+            shop_count=_public_count(self.model, "shops", "commune"),
+            producer_count=_public_count(self.model, "producers", "commune"),
+        )
+
+
+class Commune(Searchable):
+    """A commune, ward or special zone: the local unit since 1 July 2025, with its official code."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "commune", _("Xã")
+        WARD = "ward", _("Phường")
+        SPECIAL_ZONE = "special_zone", _("Đặc khu")
+
+    code = models.PositiveIntegerField(_("mã đơn vị hành chính"), unique=True)
+    name = models.CharField(_("tên đầy đủ"), max_length=100)
+    short_name = models.CharField(_("tên ngắn"), max_length=80)
+    slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.COMMUNE)
+    province_code = models.PositiveSmallIntegerField(_("mã tỉnh"))
+    districts = models.ManyToManyField(
+        District,
+        related_name="communes",
+        blank=True,
+        verbose_name=_("thuộc khu vực huyện cũ"),
+        help_text=_("Các huyện, thị xã, thành phố cũ có xã, phường được sáp nhập vào đơn vị này."),
+    )
+    is_active = models.BooleanField(
+        _("hiển thị"), default=True, help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai.")
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="communes",
+        blank=True,
+        verbose_name=_("cán bộ phụ trách"),
+        help_text=_("Biên tập viên cấp xã chỉ xem và sửa được dữ liệu của các xã, phường mình phụ trách."),
+    )
+
+    objects = CommuneQuerySet.as_manager()
+    history = FieldHistory()
+
+    class Meta:
+        verbose_name = _("xã, phường hiện nay")
+        verbose_name_plural = _("xã, phường hiện nay")
+        ordering = ["name", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def search_parts(self):
+        # Found by its own name and by the names of the former communes it took over.
+        parts = [self.name]
+        if self.pk:
+            parts += [f"{former.name} {former.district.name}" for former in self.predecessors.all()]
+        return parts
+
+    def get_absolute_url(self) -> str:
+        return reverse("shops:commune", kwargs={"slug": self.slug})
+
+
+class FormerCommune(models.Model):
+    """A commune, ward or township as it stood until 30 June 2025 (reference data), and the
+    current unit(s) it became part of: the official crosswalk."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "commune", _("Xã")
+        WARD = "ward", _("Phường")
+        TOWNSHIP = "township", _("Thị trấn")
+
+    code = models.PositiveIntegerField(_("mã đơn vị hành chính"), unique=True)
+    name = models.CharField(_("tên"), max_length=100)
+    short_name = models.CharField(_("tên ngắn"), max_length=80)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="former_communes", verbose_name=_("huyện cũ")
+    )
+    successors = models.ManyToManyField(
+        Commune, through="Succession", related_name="predecessors", verbose_name=_("nay thuộc")
+    )
+    # Folded short name, to find it from what people type.
+    key = models.CharField(max_length=80, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("xã, phường cũ")
+        verbose_name_plural = _("xã, phường cũ (trước 1/7/2025)")
+        ordering = ["district__position", "district__code", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.district.name})"
+
+
+class Succession(models.Model):
+    """One line of the crosswalk: a former commune became (part of) a current unit."""
+
+    former = models.ForeignKey(FormerCommune, on_delete=models.CASCADE, related_name="successions")
+    current = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="successions")
+    is_default = models.BooleanField(
+        _("mặc định"),
+        default=True,
+        help_text=_("Khi xã cũ được chia cho nhiều đơn vị: đơn vị nhận địa chỉ không nói rõ phần nào."),
+    )
+
+    class Meta:
+        verbose_name = _("chuyển đổi đơn vị hành chính")
+        verbose_name_plural = _("chuyển đổi đơn vị hành chính")
+        constraints = [models.UniqueConstraint(fields=["former", "current"], name="succession_once")]
+
+    def __str__(self) -> str:
+        return f"{self.former} → {self.current}"
+
 
 class Category(Searchable):
     """A goods category, shared by shops (what they sell) and farm products."""
@@ -164,7 +354,7 @@ class Category(Searchable):
         return [self.name]
 
 
-class ShopQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
+class ShopQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
     def public(self):
         """Shops citizens may see: published, in a district shown on the site."""
         return self.published().filter(district__is_active=True)
@@ -174,13 +364,61 @@ class ShopQuerySet(DistrictScopedQuerySet, PublishableQuerySet):
 
     def for_listing(self):
         """What a shop card shows, fetched in a fixed number of queries."""
-        return self.select_related("district").prefetch_related("categories")
+        return self.select_related("district", "commune").prefetch_related("categories")
 
     def for_reindex(self):
         return self.for_listing()
 
 
-class Shop(Contactable, DirectoryEntry):
+class Placed(models.Model):
+    """Where a record is: its current commune or ward, and the former district it is listed
+    under (the 2021 handbook's districts, which people still know)."""
+
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name=_("khu vực huyện cũ")
+    )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+        null=True,
+        blank=True,
+        verbose_name=_("xã, phường hiện nay"),
+        help_text=_("Đơn vị hành chính từ 1/7/2025. Để trống thì hệ thống tìm theo tên xã ghi bên dưới."),
+    )
+    commune_name = models.CharField(
+        _("xã, phường như ghi trong danh sách"),
+        max_length=100,
+        blank=True,
+        help_text=_("Tên xã như trong tài liệu gốc, có thể là tên cũ trước 1/7/2025, ví dụ “Xã Hà Vinh”."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def commune_label(self) -> str:
+        """Today's commune, or the commune as written while it is not placed yet."""
+        return self.commune.name if self.commune_id else self.commune_name
+
+    @property
+    def former_commune_label(self) -> str:
+        """The commune as written, when it is an old name of today's commune."""
+        if self.commune_id and self.commune_name and fold(self.commune_name) != fold(self.commune.name):
+            return self.commune_name
+        return ""
+
+    def place_parts(self) -> list[str]:
+        """The place's names for search: today's commune, the name as written, the district."""
+        parts = [self.commune_name]
+        if self.commune_id:
+            parts.append(self.commune.name)
+        if self.district_id:
+            parts.append(self.district.name)
+        return parts
+
+
+class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry gives __str__)
     """A place a citizen can buy from without going out."""
 
     class Kind(models.TextChoices):
@@ -194,11 +432,6 @@ class Shop(Contactable, DirectoryEntry):
         COOP_STORE = "coop_store", _("Cửa hàng hợp tác xã")
 
     kind = models.CharField(_("loại hình"), max_length=20, choices=Kind.choices, db_index=True)
-    district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="shops", verbose_name=_("quận, huyện")
-    )
-    # Plain text for now: communes become a relation once the post-2025 units are loaded.
-    commune = models.CharField(_("xã, phường, thị trấn"), max_length=100, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255)
     website = WebAddressField(_("trang web"), blank=True)
     facebook = WebAddressField(_("trang Facebook"), blank=True)
@@ -236,9 +469,7 @@ class Shop(Contactable, DirectoryEntry):
         return reverse("shops:shop", kwargs={"slug": self.slug})
 
     def search_parts(self):
-        parts = [self.name, self.get_kind_display(), self.commune, self.address]
-        if self.district_id:
-            parts.append(self.district.name)
+        parts = [self.name, self.get_kind_display(), self.address, *self.place_parts()]
         if self.pk:
             parts.extend(c.name for c in self.categories.all())
         return parts

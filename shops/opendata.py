@@ -11,16 +11,20 @@ def place_values(obj, district) -> dict:
     return {
         "district_code": district.code,
         "district": district.name,
-        "commune": obj.commune,
+        "commune_code": obj.commune.code if obj.commune_id else None,
+        "commune": obj.commune.name if obj.commune_id else "",
+        "commune_as_written": obj.commune_name,
         "address": obj.address,
     }
 
 
 VERIFIED_ON = Field("verified_on", _("Ngày cán bộ xác minh gần nhất (YYYY-MM-DD)"))
 PLACE_FIELDS = (
-    Field("district_code", _("Mã đơn vị hành chính cấp huyện (Tổng cục Thống kê)")),
-    Field("district", _("Tên huyện, thị xã, thành phố")),
-    Field("commune", _("Xã, phường, thị trấn")),
+    Field("district_code", _("Mã huyện, thị xã, thành phố cũ (trước 1/7/2025; Tổng cục Thống kê)")),
+    Field("district", _("Tên huyện, thị xã, thành phố cũ")),
+    Field("commune_code", _("Mã xã, phường hiện nay (từ 1/7/2025), trống nếu chưa xác định")),
+    Field("commune", _("Tên xã, phường hiện nay")),
+    Field("commune_as_written", _("Xã, phường như ghi trong danh sách gốc (có thể là tên cũ)")),
     Field("address", _("Địa chỉ")),
 )
 

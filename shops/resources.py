@@ -28,7 +28,11 @@ class ShopResource(DirectorySheet):
         "kind", _("Loại hình"), ChoiceWidget(Shop.Kind), required=True, guide=_("Chọn trong danh sách.")
     )
     district = district_column()
-    commune = Column("commune", _("Xã, phường, thị trấn"), guide=_("Ví dụ: Xã Hà Lĩnh."))
+    commune_name = Column(
+        "commune_name",
+        _("Xã, phường, thị trấn"),
+        guide=_("Tên xã, phường cũ hoặc mới, ví dụ: Xã Hà Lĩnh (cũ) hoặc Xã Hà Long (từ 1/7/2025)."),
+    )
     address = Column("address", _("Địa chỉ"), required=True, guide=_("Số nhà, thôn, tiểu khu hoặc ki-ốt."))
     phone = Column(
         "phone",
@@ -65,7 +69,7 @@ class ShopResource(DirectorySheet):
             "name",
             "kind",
             "district",
-            "commune",
+            "commune_name",
             "address",
             "phone",
             "zalo",

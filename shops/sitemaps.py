@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
 from core.sitemaps import RecordSitemap
-from shops.models import District, Shop
+from shops.models import Commune, District, Shop
 
 
 class DistrictSitemap(Sitemap):
@@ -15,3 +15,11 @@ class DistrictSitemap(Sitemap):
 class ShopSitemap(RecordSitemap):
     def items(self):
         return Shop.objects.public().order_by("pk")
+
+
+class CommuneSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.9
+
+    def items(self):
+        return Commune.objects.public().order_by("code")

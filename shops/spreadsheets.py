@@ -17,6 +17,7 @@ from core.spreadsheets import Column, TextWidget, cell_text
 from core.text import fold
 from shops.geography import DistrictMatcher
 from shops.models import Category, District
+from shops.services import assign_commune
 
 
 def district_column():
@@ -145,7 +146,7 @@ class DirectorySheet(resources.ModelResource):
         self.known: dict = {}
         self.snapshot = None
 
-    # Scope: the QuerySet's for_user() and admits() (shops.models.DistrictScopedQuerySet)
+    # Scope: the QuerySet's for_user() and admits() (shops.models.PlaceScopedQuerySet)
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -307,7 +308,7 @@ class DirectorySheet(resources.ModelResource):
             raise self.by_column(error, instance) from None
 
     def out_of_scope_message(self) -> str:
-        names = ", ".join(District.objects.for_user(self.user).values_list("name", flat=True))
+        names = self._meta.model._default_manager.all().describe_scope(self.user)
         return gettext("Bạn chỉ được nhập dữ liệu của địa bàn mình phụ trách (%(names)s).") % {
             "names": names or gettext("chưa được phân công địa bàn nào")
         }
@@ -350,6 +351,7 @@ class DirectorySheet(resources.ModelResource):
             super().do_instance_save(instance, is_create)
 
     def save_instance(self, instance, is_create, row, **kwargs):
+        assign_commune(instance)
         instance._change_reason = gettext("Nhập từ tệp")
         if self._is_dry_run(kwargs):
             # A dry run is rolled back; writing its history would only slow it down.

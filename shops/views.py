@@ -1,5 +1,6 @@
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.cache import per_version
@@ -7,67 +8,85 @@ from core.fragments import render_cards_for_ids
 from core.pagination import paginate_ids
 from core.printing import print_context
 from core.qr import qr_code_response
-from shops.forms import ShopFilterForm
-from shops.models import Category, District, Shop
+from shops import services
+from shops.forms import AddressLookupForm, ShopFilterForm
+from shops.models import Category, Commune, District, Shop
 
 SHOPS_PER_PAGE = 50
 PRODUCERS_PREVIEW = 6
+# A commune is small: its page shows all its producers, up to this many.
+COMMUNE_PRODUCERS = 60
 
 
 class DistrictListView(ListView):
+    """The former districts people still know, each with today's communes and wards in it."""
+
     template_name = "shops/district_list.html"
     context_object_name = "districts"
 
     def get_queryset(self):
-        return per_version("districts-with-counts", lambda: list(District.objects.public().with_counts()))
+        def compute():
+            districts = list(District.objects.public().with_counts())
+            communes = {}
+            links = Commune.districts.through.objects.filter(commune__is_active=True)
+            for link in links.select_related("commune"):
+                communes.setdefault(link.district_id, []).append(link.commune)
+            for district in districts:
+                district.current_communes = sorted(communes.get(district.pk, []), key=lambda c: c.name)
+            return districts
+
+        return per_version("districts-with-communes", compute)
 
 
-class DistrictShopsMixin:
-    """A district (active ones only) and its published shops, narrowed by the page's filters."""
+class PlaceMixin:
+    """A place's page: a former district or a current commune (public ones only), its
+    published shops narrowed by the page's filters, and its producers.
 
-    context_object_name = "district"
+    Everything it reads is kept per content version (the place, the ids on each page of
+    each filtered list, the rendered cards), so a busy place's page costs no query until
+    staff change something.
+    """
+
+    model = District
+    place_field = "district"  # how shops and producers point at this kind of place
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
-        # 0 stands for "no such district": the cache cannot keep None.
-        district = per_version(
-            f"district:{slug}", lambda: District.objects.public().filter(slug=slug).first() or 0
+        model = self.model
+        # 0 stands for "no such place": the cache cannot keep None.
+        place = per_version(
+            f"{model._meta.model_name}:{slug}", lambda: model.objects.public().filter(slug=slug).first() or 0
         )
-        if not district:
+        if not place:
             raise Http404
-        return district
+        return place
+
+    def filter_choices(self) -> dict:
+        return {"category": per_version("categories", lambda: list(Category.objects.all()))}
 
     def filtered_shops(self):
-        categories = per_version("categories", lambda: list(Category.objects.all()))
-        form = ShopFilterForm(self.request.GET, category=categories)
-        shops = form.filter(Shop.objects.public().in_district(self.object))
+        form = ShopFilterForm(self.request.GET, **self.filter_choices())
+        shops = form.filter(Shop.objects.public().filter(**{self.place_field: self.object}))
         return form, shops
 
-
-class DistrictDetailView(DistrictShopsMixin, DetailView):
-    """A district's shops, filtered and paginated, with a preview of its producers.
-
-    Everything it reads is kept per content version (the district, the ids on each page
-    of each filtered list, the rendered cards), so a busy district's page costs no query
-    until staff change something.
-    """
-
-    template_name = "shops/district_detail.html"
+    def producers(self):
+        # The reverse relation keeps shops free of imports from producers.
+        return self.object.producers.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        district = self.object
+        place = self.object
         form, shops = self.filtered_shops()
-        page_obj, shop_ids = paginate_ids(
-            self.request, shops, SHOPS_PER_PAGE, key=f"district-shops:{district.pk}:{form.cache_key}"
-        )
-        # The reverse relation keeps shops free of imports from producers.
-        producers = district.producers.public()
+        key = f"{self.place_field}-shops:{place.pk}:{form.cache_key}"
+        page_obj, shop_ids = paginate_ids(self.request, shops, SHOPS_PER_PAGE, key=key)
+        producers = self.producers()
+        limit = self.producers_shown
         producer_ids, producer_count = per_version(
-            f"district-producers:{district.pk}",
-            lambda: (list(producers.values_list("pk", flat=True)[:PRODUCERS_PREVIEW]), producers.count()),
+            f"{self.place_field}-producers:{place.pk}",
+            lambda: (list(producers.values_list("pk", flat=True)[:limit]), producers.count()),
         )
         context.update(
+            place=place,
             filter_form=form,
             filters_applied=bool(form.applied),
             page_obj=page_obj,
@@ -78,6 +97,57 @@ class DistrictDetailView(DistrictShopsMixin, DetailView):
             producer_count=producer_count,
         )
         return context
+
+
+class DistrictDetailView(PlaceMixin, DetailView):
+    """A former district's shops, filterable by today's commune too, and its producers."""
+
+    template_name = "shops/district_detail.html"
+    context_object_name = "district"
+    producers_shown = PRODUCERS_PREVIEW
+
+    def filter_choices(self) -> dict:
+        district = self.object
+        communes = per_version(
+            f"district-communes:{district.pk}", lambda: list(Commune.objects.public().in_district(district))
+        )
+        return {**super().filter_choices(), "commune": communes}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        district = self.object
+        context["communes"] = per_version(
+            f"district-commune-counts:{district.pk}",
+            lambda: list(Commune.objects.public().in_district(district).with_counts().order_by("name")),
+        )
+        return context
+
+
+class CommuneDetailView(PlaceMixin, DetailView):
+    """A commune or ward of today: its shops and producers, and what it was formed from."""
+
+    model = Commune
+    place_field = "commune"
+    template_name = "shops/commune_detail.html"
+    context_object_name = "commune"
+    producers_shown = COMMUNE_PRODUCERS
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["origins"] = per_version(f"commune-origins:{self.object.pk}", lambda: origins(self.object))
+        return context
+
+
+def origins(commune) -> list[dict]:
+    """The former communes a commune took over, grouped by former district."""
+    groups: dict = {}
+    successions = commune.successions.select_related("former__district").order_by("former__code")
+    for succession in successions:
+        district = succession.former.district
+        group = groups.setdefault(district.pk, {"district": district, "communes": []})
+        divided = succession.former.successions.count() > 1
+        group["communes"].append({"name": succession.former.name, "part": divided})
+    return list(groups.values())
 
 
 class ShopDetailView(DetailView):
@@ -107,7 +177,7 @@ def shop_structured_data(shop: Shop, request) -> dict:
         "address": {
             "@type": "PostalAddress",
             "streetAddress": shop.address,
-            "addressLocality": shop.commune or shop.district.name,
+            "addressLocality": shop.commune_label or shop.district.name,
             "addressRegion": shop.district.name,
             "addressCountry": "VN",
         },
@@ -119,27 +189,102 @@ def shop_structured_data(shop: Shop, request) -> dict:
     return data
 
 
-class DistrictPrintView(DistrictShopsMixin, DetailView):
-    """An A4 list of a district's shops for post offices to pin up, with a QR code back.
+class PrintMixin:
+    """An A4 list for post offices to pin up, with a QR code back to the page. It prints
+    what the page shows: the same filters apply."""
 
-    It prints what the page shows: the same filters apply.
-    """
-
-    template_name = "shops/district_print.html"
+    template_name = "shops/place_print.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        district = self.object
-        context["shops"] = self.filtered_shops()[1]
-        context.update(print_context(self.request, back_url=district.get_absolute_url(), place=district.name))
+        context = DetailView.get_context_data(self, **kwargs)
+        place = self.object
+        _form, shops = self.filtered_shops()
+        context.update(place=place, shops=shops.for_listing())
+        context.update(print_context(self.request, back_url=place.get_absolute_url(), place=place.name))
         return context
 
 
-def district_qr(request, slug):
-    district = get_object_or_404(District.objects.public(), slug=slug)
-    return qr_code_response(request, district.get_absolute_url(), title=district.name)
+class DistrictPrintView(PrintMixin, DistrictDetailView):
+    pass
+
+
+class CommunePrintView(PrintMixin, CommuneDetailView):
+    """A commune's shops and its producers on one A4 sheet: a post office serves a commune."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["producers"] = self.producers()[:COMMUNE_PRODUCERS]
+        return context
+
+
+def place_qr(request, slug, model=District):
+    place = get_object_or_404(model.objects.public(), slug=slug)
+    return qr_code_response(request, place.get_absolute_url(), title=place.name)
 
 
 def shop_qr(request, slug):
     shop = get_object_or_404(Shop.objects.public(), slug=slug)
     return qr_code_response(request, shop.get_absolute_url(), title=shop.name)
+
+
+# --- Old address -> today's unit ----------------------------------------------------------
+
+
+def _lookup(request):
+    """The form, bound to the query when there is one, and what the address is today."""
+    form = AddressLookupForm(request.GET or None)
+    location = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        location = services.locate(data["commune"], data["district"])
+    return form, location
+
+
+def address_lookup(request):
+    """Where an old address (commune, former district; accents optional) is today."""
+    form, location = _lookup(request)
+    context = {"form": form, "location": location, "json_url": reverse("shops:address_lookup_json")}
+    return render(request, "shops/address_lookup.html", context)
+
+
+def _unit(request, commune) -> dict | None:
+    if commune is None:
+        return None
+    return {
+        "code": commune.code,
+        "name": commune.name,
+        "url": request.build_absolute_uri(commune.get_absolute_url()),
+    }
+
+
+def address_lookup_json(request):
+    """The same answer as JSON, for partner sites (CORS GET): 200 with the answer, 400 with
+    the reasons when the address cannot be looked up as written."""
+    form, location = _lookup(request)
+    if location is None:
+        if form.is_bound:
+            errors = {
+                form.query_names.get(name, name): [str(e) for e in errs] for name, errs in form.errors.items()
+            }
+        else:
+            errors = {"xa": [str(form.fields["commune"].error_messages["required"])]}
+        body, status = {"found": False, "errors": errors}, 400
+    else:
+        former = location.former
+        body, status = (
+            {
+                "query": {"xa": form.cleaned_data["commune"], "huyen": form.cleaned_data["district_text"]},
+                "found": location.found,
+                "commune": _unit(request, location.commune),
+                "divided": location.divided,
+                "candidates": [_unit(request, unit) for unit in location.candidates],
+                "default": _unit(request, location.default),
+                "former": former
+                and {"code": former.code, "name": former.name, "district": former.district.name},
+                "message": location.message,
+            },
+            200,
+        )
+    response = JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -74,7 +74,7 @@ def test_district_page_with_its_css_stays_under_30_kb_compressed(client, distric
             name=f"Siêu thị mini Hồng Phát chi nhánh số {i}",
             district=ha_trung,
             address=f"Số {i} đường Trần Hưng Đạo, khu phố {i % 7}",
-            commune="Thị trấn Hà Trung",
+            commune_name="Thị trấn Hà Trung",
             categories=categories,
             home_delivery=True,
             pickup=True,

@@ -258,7 +258,7 @@ def outage_server(tmp_path):
             "REDIS_URL": "",
         }
         run_manage("migrate", "--noinput", env_overrides=env, check=True)
-        run_manage("load_districts", env_overrides=env, check=True)
+        run_manage("load_places", env_overrides=env, check=True)
         run_manage("collectstatic", "--noinput", env_overrides=env, check=True)
         try:
             with gunicorn(env, TcpProxy._free_port()) as (base, server):

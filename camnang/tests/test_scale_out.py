@@ -73,7 +73,7 @@ def test_an_edit_through_one_server_shows_at_once_through_the_other(tmp_path):
             "MEDIA_ROOT": str(tmp_path / "media"),
         }
         run_manage("migrate", "--noinput", env_overrides=env, check=True)
-        run_manage("load_districts", env_overrides=env, check=True)
+        run_manage("load_places", env_overrides=env, check=True)
         run_manage("collectstatic", "--noinput", env_overrides=env, check=True)
         setup = (
             "from django.core.cache import cache; cache.clear();"

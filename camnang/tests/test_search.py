@@ -15,9 +15,9 @@ URL = reverse("search")
 def directory(districts):
     ha_trung, dong_son = districts["ha-trung"], districts["dong-son"]
     food = Category.objects.get(slug="luong-thuc")
-    ShopFactory(name="Tạp hóa Minh Hằng", district=ha_trung, commune="Xã Hà Lĩnh")
-    ShopFactory(name="Nhà thuốc Đức Thịnh", district=dong_son, commune="Thị trấn Rừng Thông")
-    ShopFactory(name="Cửa hàng gạo Đông Sơn", district=ha_trung, commune="Xã Hà Bắc", categories=[food])
+    ShopFactory(name="Tạp hóa Minh Hằng", district=ha_trung, commune_name="Xã Hà Lĩnh")
+    ShopFactory(name="Nhà thuốc Đức Thịnh", district=dong_son, commune_name="Thị trấn Rừng Thông")
+    ShopFactory(name="Cửa hàng gạo Đông Sơn", district=ha_trung, commune_name="Xã Hà Bắc", categories=[food])
     ShopFactory(name="Tạp hóa Đông Sơn nháp", district=dong_son, status=Status.DRAFT)
     producer = ProducerFactory(name="HTX Nông sản Đông Anh", district=dong_son)
     ProductFactory(name="Gạo nếp cái hoa vàng", producer=producer)

@@ -35,7 +35,7 @@ def test_categories_and_districts_exist(districts):
     assert {spec.category for spec in tables.PRODUCTS.values()} <= categories
     assert set(tables.CATEGORY_COLOURS) <= categories
 
-    named = set(tables.DISTRICT_COMMUNES) | set(tables.DISTRICT_THEMES) | tables.HIGHLAND_DISTRICTS
+    named = set(tables.DISTRICT_THEMES) | tables.HIGHLAND_DISTRICTS
     named |= tables.BUSY_FARM_DISTRICTS | {tables.PROVINCIAL_CITY}
     named |= {slug for spec in tables.PRODUCTS.values() for slug in spec.districts}
     assert named <= set(districts)

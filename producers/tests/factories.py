@@ -13,7 +13,7 @@ class ProducerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"HTX Nông nghiệp Thành Công {n}")
     kind = Producer.Kind.COOPERATIVE
     district = factory.SubFactory(DistrictFactory)
-    commune = "Xã Hà Lĩnh"
+    commune_name = "Xã Hà Lĩnh"
     phone = "0307654321"
     zalo = "0307654321"
     status = Status.PUBLISHED

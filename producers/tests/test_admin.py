@@ -22,7 +22,7 @@ def producer_form(district, listing_url, **overrides):
         "verified_on": "2026-11-01",
         "representative": "Lê Thị Hoa",
         "district": district.pk,
-        "commune": "Xã Hà Lĩnh",
+        "commune_name": "Xã Hà Lĩnh",
         "address": "Thôn 2",
         "phone": "030 777 8888",
         "zalo": "030 777 8888",

@@ -34,7 +34,7 @@ class ShopFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Tạp hóa Bình An {n}")
     kind = Shop.Kind.HOUSEHOLD
     district = factory.SubFactory(DistrictFactory)
-    commune = "Xã Hà Lĩnh"
+    commune_name = "Xã Hà Lĩnh"
     address = "Thôn 3"
     phone = "0301234567"
     zalo = "0301234567"

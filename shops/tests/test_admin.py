@@ -22,7 +22,7 @@ def shop_form(district, **overrides):
         "status": "published",
         "verified_on": "",
         "district": district.pk,
-        "commune": "Xã Hà Lĩnh",
+        "commune_name": "Xã Hà Lĩnh",
         "address": "Thôn 5",
         "phone": "030 555 6666",
         "zalo": "",

@@ -26,7 +26,7 @@ def test_loading_again_changes_nothing_and_keeps_staff_edits(districts):
     ha_trung = districts["ha-trung"]
     ha_trung.note = "Ghi chú của cán bộ"
     ha_trung.save()
-    call_command("load_districts", stdout=io.StringIO())
+    call_command("load_places", stdout=io.StringIO())
     assert District.objects.count() == 27
     ha_trung.refresh_from_db()
     assert ha_trung.note == "Ghi chú của cán bộ"
@@ -36,7 +36,7 @@ def test_unknown_province_is_refused(db):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="No province with code 99"):
-        call_command("load_districts", province=99)
+        call_command("load_places", province=99)
     assert not District.objects.exists()
 
 

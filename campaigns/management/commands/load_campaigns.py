@@ -29,7 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not District.objects.exists():
-            call_command("load_districts", stdout=self.stdout)
+            call_command("load_places", stdout=self.stdout)
         with transaction.atomic():
             created = {
                 "campaigns": self.campaigns(),

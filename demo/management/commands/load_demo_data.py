@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         if not District.objects.exists():
-            call_command("load_districts", stdout=self.stdout)
+            call_command("load_places", stdout=self.stdout)
         with transaction.atomic():
             counts = DemoLoader().run()
         self.stdout.write(

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from core import registry
 from core.pagination import paginate
 from core.spreadsheet_safety import SafeCSVWriter
-from shops.models import District
+from shops.models import Commune, District
 
 PAGE_SIZE = 200
 
@@ -30,12 +30,21 @@ def _with_cors(response):
     return response
 
 
-def _resolve(dataset_slug, district_slug):
+def _resolve(dataset_slug, district_slug, commune_slug):
+    """The dataset and the place asked for: the province, a former district or a commune."""
     dataset = registry.datasets.get(dataset_slug)
     if dataset is None:
         raise Http404
-    district = get_object_or_404(District.objects.public(), slug=district_slug) if district_slug else None
-    return dataset, district
+    place = None
+    if district_slug:
+        place = get_object_or_404(District.objects.public(), slug=district_slug)
+    elif commune_slug:
+        place = get_object_or_404(Commune.objects.public(), slug=commune_slug)
+    return dataset, place
+
+
+def _unit(place) -> dict:
+    return {"code": place.code, "name": place.name}
 
 
 def _version(queryset) -> str:
@@ -58,18 +67,19 @@ def _etag(version: str, extra: str) -> str:
     return '"{}"'.format(hashlib.blake2b(f"{version}|{extra}".encode(), digest_size=12).hexdigest())
 
 
-def _conditional(request, dataset_slug, district_slug, variant):
-    """The dataset, district and queryset asked for, with an ETag; a 304 when the client has it."""
-    dataset, district = _resolve(dataset_slug, district_slug)
-    queryset = dataset.queryset(district)
-    etag = _etag(_version(queryset), f"{variant}|{district and district.pk}")
+def _conditional(request, dataset_slug, district_slug, commune_slug, variant):
+    """The dataset, place and queryset asked for, with an ETag; a 304 when the client has it."""
+    dataset, place = _resolve(dataset_slug, district_slug, commune_slug)
+    queryset = dataset.queryset(place)
+    where = f"{place._meta.model_name}:{place.pk}" if place else "-"
+    etag = _etag(_version(queryset), f"{variant}|{where}")
     not_modified = etag in request.headers.get("If-None-Match", "")
-    return dataset, district, queryset, etag, not_modified
+    return dataset, place, queryset, etag, not_modified
 
 
 @require_safe
-def dataset_csv(request, dataset, district=None):
-    dataset, district, queryset, etag, not_modified = _conditional(request, dataset, district, "csv")
+def dataset_csv(request, dataset, district=None, commune=None):
+    dataset, place, queryset, etag, not_modified = _conditional(request, dataset, district, commune, "csv")
     if not_modified:
         return _with_cors(HttpResponseNotModified(headers={"ETag": etag}))
     out = io.StringIO()
@@ -80,22 +90,22 @@ def dataset_csv(request, dataset, district=None):
     for obj in queryset.iterator(chunk_size=500):
         row = dataset.row(obj, request)
         writer.writerow([_csv_value(row[f.name]) for f in dataset.fields])
-    filename = f"{district.slug + '-' if district else ''}{dataset.slug}.csv"
+    filename = f"{place.slug + '-' if place else ''}{dataset.slug}.csv"
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["ETag"] = etag
     return _with_cors(response)
 
 
-def dataset_json(request, dataset, district=None):
+def dataset_json(request, dataset, district=None, commune=None):
     if request.method == "OPTIONS":
         return _with_cors(HttpResponse(status=204))
     if request.method not in ("GET", "HEAD"):
         return _with_cors(HttpResponse(status=405, headers={"Allow": "GET, HEAD, OPTIONS"}))
     # The requested page number (raw) is part of the ETag; junk falls back to page 1 below.
     page_number = request.GET.get("page", "1")[:12]
-    dataset, district, queryset, etag, not_modified = _conditional(
-        request, dataset, district, f"json|{page_number}"
+    dataset, place, queryset, etag, not_modified = _conditional(
+        request, dataset, district, commune, f"json|{page_number}"
     )
     if not_modified:
         return _with_cors(HttpResponseNotModified(headers={"ETag": etag}))
@@ -106,7 +116,8 @@ def dataset_json(request, dataset, district=None):
 
     body = {
         "dataset": dataset.slug,
-        "district": {"code": district.code, "name": district.name} if district else None,
+        "district": _unit(place) if place and place._meta.model_name == "district" else None,
+        "commune": _unit(place) if place and place._meta.model_name == "commune" else None,
         "count": page.paginator.count,
         "page": page.number,
         "pages": page.paginator.num_pages,
@@ -133,6 +144,7 @@ def open_data_index(request):
     context = {
         "datasets": links,
         "districts": District.objects.public(),
+        "communes": Commune.objects.public().order_by("name"),
         "page_size": PAGE_SIZE,
         "example_district": District.objects.public().filter(slug="ha-trung").first()
         or District.objects.public().first(),

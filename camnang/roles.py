@@ -17,7 +17,17 @@ PROVINCIAL_EDITORS = "Biên tập viên cấp tỉnh"
 DISTRICT_EDITORS = "Biên tập viên cấp huyện"
 POSTAL_STAFF = "Nhân viên bưu chính"
 
+COMMUNE_EDITORS = "Biên tập viên cấp xã"
+
 DIRECTORY_WORK = ("view", "add", "change", "delete")
+# The directory of a local area; today's communes are seen to choose one for a record.
+LOCAL_DIRECTORY = (
+    ("shops", "shop", DIRECTORY_WORK),
+    ("producers", "producer", DIRECTORY_WORK),
+    ("producers", "product", DIRECTORY_WORK),
+    ("producers", "listing", DIRECTORY_WORK),
+    ("shops", "commune", ("view",)),
+)
 
 
 @dataclass(frozen=True)
@@ -59,13 +69,16 @@ ROLES = (
     ),
     Role(
         DISTRICT_EDITORS,
-        _("Cửa hàng, cơ sở sản xuất, sản phẩm và gian hàng của các huyện được phân công."),
-        models=(
-            ("shops", "shop", DIRECTORY_WORK),
-            ("producers", "producer", DIRECTORY_WORK),
-            ("producers", "product", DIRECTORY_WORK),
-            ("producers", "listing", DIRECTORY_WORK),
+        _(
+            "Cửa hàng, cơ sở sản xuất, sản phẩm và gian hàng của các khu vực huyện cũ được phân công "
+            "(và các xã, phường hiện nay trong đó)."
         ),
+        models=LOCAL_DIRECTORY,
+    ),
+    Role(
+        COMMUNE_EDITORS,
+        _("Cửa hàng, cơ sở sản xuất, sản phẩm và gian hàng của các xã, phường (từ 1/7/2025) được phân công."),
+        models=LOCAL_DIRECTORY,
     ),
     Role(
         POSTAL_STAFF,
@@ -75,6 +88,7 @@ ROLES = (
             ("producers", "product", DIRECTORY_WORK),
             ("producers", "listing", DIRECTORY_WORK),
             ("producers", "platform", ("view",)),
+            ("shops", "commune", ("view",)),
         ),
         extra=("shops.all_districts",),
     ),

@@ -34,7 +34,8 @@ class PortalAdminSite(admin.AdminSite):
             {
                 "title": page.title,
                 "summary": page.summary,
-                "url": reverse(page.url_name or f"{self.name}:{page.name}"),
+                "url": reverse(page.url_name or f"{self.name}:{page.name}") + page.query,
+                "count": page.count(request.user) if page.count else None,
             }
             for page in staff_pages.listed_for(request.user)
         ]

@@ -15,6 +15,8 @@ opendata_patterns = [
     path("", opendata.open_data_index, name="index"),
     path("<slug:dataset>.csv", opendata.dataset_csv, name="csv"),
     path("<slug:dataset>.json", opendata.dataset_json, name="json"),
+    path("xa-phuong/<slug:commune>/<slug:dataset>.csv", opendata.dataset_csv, name="commune_csv"),
+    path("xa-phuong/<slug:commune>/<slug:dataset>.json", opendata.dataset_json, name="commune_json"),
     path("<slug:district>/<slug:dataset>.csv", opendata.dataset_csv, name="district_csv"),
     path("<slug:district>/<slug:dataset>.json", opendata.dataset_json, name="district_json"),
 ]

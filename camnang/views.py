@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from camnang.search import MAX_QUERY_LENGTH, search_groups
 from campaigns.models import HandbookChapter, NewsPost
+from core import registry
 from core.cache import per_version
 from core.forms import FilterForm
 from core.pagination import paginate
@@ -47,16 +48,15 @@ def home(request):
 
 class SearchForm(FilterForm):
     slug_fields = {"district": _("Cả tỉnh")}
-    TYPES = [
-        ("", _("Tất cả")),
-        ("shops", _("Cửa hàng")),
-        ("producers", _("Cơ sở sản xuất")),
-        ("products", _("Sản phẩm")),
-    ]
 
     q = forms.CharField(label=_("Tìm kiếm"), required=False)
-    district = forms.ChoiceField(label=_("Địa bàn"), required=False)
-    type = forms.ChoiceField(label=_("Loại kết quả"), required=False, choices=TYPES)
+    district = forms.ChoiceField(label=_("Khu vực huyện cũ"), required=False)
+    type = forms.ChoiceField(label=_("Loại kết quả"), required=False)
+
+    def __init__(self, data, **objects):
+        super().__init__(data, **objects)
+        groups = [(key, group.label) for key, group in registry.search_groups.items()]
+        self.fields["type"].choices = [("", _("Tất cả")), *groups]
 
     def clean_q(self):
         # A query longer than any name is cut, not refused: the page still answers.

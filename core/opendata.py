@@ -31,7 +31,8 @@ class Dataset:
     slug: str
     title: str
     own_fields: tuple[Field, ...]
-    district_path: str = "district"  # where a row's district is, for the per-district files
+    # Where a row's place is, by the place's model name, for the per-place files.
+    place_paths: tuple[tuple[str, str], ...] = (("district", "district"), ("commune", "commune"))
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -45,9 +46,12 @@ class Dataset:
         """The values of `own_fields` for one row."""
         raise NotImplementedError
 
-    def queryset(self, district=None) -> QuerySet:
+    def queryset(self, place=None) -> QuerySet:
+        """The public rows, of one place (a former district, a commune) when it is given."""
         rows = self.rows().order_by("pk")
-        return rows.filter(**{self.district_path: district}) if district else rows
+        if place is None:
+            return rows
+        return rows.filter(**{dict(self.place_paths)[place._meta.model_name]: place})
 
     def row(self, obj, request) -> dict[str, Any]:
         return {

@@ -19,8 +19,11 @@ class StaffPage:
     listed: bool = True
     # Views that set their own Cache-Control (files) are mounted without never_cache.
     cacheable: bool = False
-    # The URL name of a page mounted elsewhere (listed as a link).
+    # The URL name of a page mounted elsewhere (listed as a link), and a query to add to it.
     url_name: str = ""
+    query: str = ""
+    # How many things wait there for this user (shown beside the link), if it says.
+    count: Callable | None = None
 
 
 PAGES: list[StaffPage] = []

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import DirectoryAdmin, HistoryAdmin, ScopedAdminMixin, SpreadsheetAdminMixin
 from producers.models import Listing, Platform, Producer, Product
 from producers.resources import ProducerResource
+from shops.admin import PlacedAdminMixin
 
 
 class ListingInline(admin.TabularInline):
@@ -45,11 +46,11 @@ class ProductInline(admin.StackedInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+class ProducerAdmin(PlacedAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
     resource_classes = [ProducerResource]
     list_display = ["name", "kind", "district", "commune", "phone", "product_count", "status", "verified_on"]
     list_filter = ["status", "district", "kind", "listings__platform"]
-    list_select_related = ["district"]
+    list_select_related = ["district", "commune"]
     inlines = [ProductInline, ListingInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "verified_on"]}),

@@ -7,7 +7,7 @@ class ProducersConfig(AppConfig):
     verbose_name = _("Nông sản và sàn thương mại điện tử")
 
     def ready(self):
-        from core import cache, registry
+        from core import cache, registry, staff_pages
         from core.models import search_dependents
         from core.search import SearchGroup
         from producers.forms import ProductFilterForm
@@ -31,6 +31,17 @@ class ProducersConfig(AppConfig):
         registry.sitemaps.register("products", ProductSitemap)
         for dataset in (PRODUCERS, PRODUCTS):
             registry.datasets.register(dataset.slug, dataset)
+        staff_pages.register(
+            staff_pages.StaffPage(
+                name="unplaced_producers",
+                url_name="admin:producers_producer_changelist",
+                query="?xa_hien_nay=chua",
+                title=_("Cơ sở sản xuất chưa xác định xã, phường hiện nay"),
+                summary=_("chọn xã, phường hiện nay cho từng cơ sở"),
+                permission="producers.view_producer",
+                count=lambda user: Producer.objects.for_user(user).filter(commune__isnull=True).count(),
+            )
+        )
         registry.search_groups.register(
             "producers",
             SearchGroup(

@@ -105,5 +105,5 @@ PRODUCTS = ProductDataset(
         Field("platform_listings", _("Trang sản phẩm trên sàn")),
         Field("photo", _("Địa chỉ ảnh")),
     ),
-    district_path="producer__district",
+    place_paths=(("district", "producer__district"), ("commune", "producer__commune")),
 )

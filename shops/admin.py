@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
@@ -10,8 +11,62 @@ from core.admin import (
     ScopedAdminMixin,
     SpreadsheetAdminMixin,
 )
-from shops.models import Category, District, Shop
+from shops import services
+from shops.models import Category, Commune, District, FormerCommune, Shop, Succession
 from shops.resources import ShopResource
+
+
+class UnplacedFilter(admin.SimpleListFilter):
+    """Records whose current commune is not known yet: staff place them by hand."""
+
+    title = _("xã, phường hiện nay")
+    parameter_name = "xa_hien_nay"
+
+    def lookups(self, request, model_admin):
+        return [("chua", _("Chưa xác định")), ("da", _("Đã xác định"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "chua":
+            return queryset.filter(commune__isnull=True)
+        if self.value() == "da":
+            return queryset.filter(commune__isnull=False)
+        return queryset
+
+
+def out_of_scope(user, rule) -> str:
+    return gettext(
+        "Bạn chỉ làm việc với dữ liệu của địa bàn mình phụ trách (%(places)s): hãy chọn xã, phường "
+        "hiện nay thuộc địa bàn đó."
+    ) % {"places": rule.describe_scope(user) or gettext("chưa được phân công địa bàn nào")}
+
+
+class PlacedAdminMixin:
+    """Admin of a record with a place: today's commune chosen from a list, or found from the
+    commune as written when that is certain (a divided former commune is left to staff)."""
+
+    autocomplete_fields = ["commune"]
+
+    def get_list_filter(self, request):
+        return [UnplacedFilter, *super().get_list_filter(request)]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        user, rule = request.user, self.model._default_manager.all()
+
+        class PlacedForm(form_class):
+            def _post_clean(self):
+                super()._post_clean()
+                # Today's commune follows from the commune as written when it is certain; the
+                # place, so completed, must be one the user works on.
+                services.assign_commune(self.instance)
+                if self.instance.district_id and not rule.admits(user, self.instance):
+                    self.add_error(None, gettext("%(message)s") % {"message": out_of_scope(user, rule)})
+
+        return form_class if not user.is_authenticated else PlacedForm
+
+    def save_model(self, request, obj, form, change):
+        services.assign_commune(obj)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(District)
@@ -35,6 +90,77 @@ class DistrictAdmin(FoldedSearchMixin, HistoryAdmin):
     filter_horizontal = ["editors"]
 
 
+@admin.register(Commune)
+class CommuneAdmin(ScopedAdminMixin, FoldedSearchMixin, HistoryAdmin):
+    """Today's communes and wards (official reference data from `load_places`)."""
+
+    list_display = ["name", "code", "kind", "former_districts", "is_active"]
+    list_filter = ["kind", "is_active", "districts"]
+    search_help_text = _("Tìm theo tên xã, phường hiện nay hoặc tên xã cũ; có dấu hay không dấu đều được.")
+    fields = [
+        "name",
+        "short_name",
+        "slug",
+        "code",
+        "kind",
+        "province_code",
+        "is_active",
+        "districts",
+        "editors",
+    ]
+    readonly_fields = ["code", "kind", "province_code", "districts"]
+    filter_horizontal = ["editors"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("districts")
+
+    def has_add_permission(self, request):
+        return False  # official units come from `manage.py load_places`
+
+    @admin.display(description=_("khu vực huyện cũ"))
+    def former_districts(self, obj):
+        return ", ".join(district.short_name for district in obj.districts.all())
+
+
+class SuccessionInline(admin.TabularInline):
+    model = Succession
+    extra = 0
+    fields = ["current", "is_default"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = _("Nay thuộc")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FormerCommune)
+class FormerCommuneAdmin(admin.ModelAdmin):
+    """The communes as they stood until 30 June 2025 and the crosswalk: read only."""
+
+    list_display = ["name", "code", "district", "successor_names"]
+    list_filter = ["district"]
+    list_select_related = ["district"]
+    search_fields = ["name", "key"]
+    inlines = [SuccessionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("successors")
+
+    @admin.display(description=_("nay thuộc"))
+    def successor_names(self, obj):
+        return ", ".join(commune.name for commune in obj.successors.all())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Category)
 class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
@@ -43,7 +169,7 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Shop)
-class ShopAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+class ShopAdmin(PlacedAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
     resource_classes = [ShopResource]
     list_display = ["name", "kind", "district", "commune", "phone", "status", "verified_on", "updated_at"]
     list_filter = ["status", "district", "kind", "categories", "home_delivery", "pickup"]
@@ -70,12 +196,26 @@ class ShopAdmin(ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
 
 
 class StaffDistrictInline(admin.TabularInline):
-    """The districts a district editor works on, set from the user's page."""
+    """The former districts a district editor works on, set from the user's page."""
 
     model = District.editors.through
     extra = 0
-    verbose_name = _("địa bàn phụ trách")
-    verbose_name_plural = _("Địa bàn phụ trách (biên tập viên cấp huyện chỉ làm việc với các huyện này)")
+    verbose_name = _("khu vực huyện cũ phụ trách")
+    verbose_name_plural = _(
+        "Khu vực huyện cũ phụ trách (biên tập viên cấp huyện chỉ làm việc với dữ liệu của các huyện này)"
+    )
+
+
+class StaffCommuneInline(admin.TabularInline):
+    """The current communes a commune editor works on, set from the user's page."""
+
+    model = Commune.editors.through
+    extra = 0
+    autocomplete_fields = ["commune"]
+    verbose_name = _("xã, phường phụ trách")
+    verbose_name_plural = _(
+        "Xã, phường phụ trách (biên tập viên cấp xã chỉ làm việc với dữ liệu của các xã này)"
+    )
 
 
 User = get_user_model()
@@ -84,4 +224,4 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
-    inlines = [*UserAdmin.inlines, StaffDistrictInline]
+    inlines = [*UserAdmin.inlines, StaffDistrictInline, StaffCommuneInline]

@@ -7,7 +7,7 @@ class ShopsConfig(AppConfig):
     verbose_name = _("Cửa hàng và địa bàn")
 
     def ready(self):
-        from core import cache, registry
+        from core import cache, registry, staff_pages
         from core.models import search_dependents
         from core.search import SearchGroup
         from shops.forms import AddressLookupForm, ShopFilterForm
@@ -25,6 +25,30 @@ class ShopsConfig(AppConfig):
         registry.sitemaps.register("communes", CommuneSitemap)
         registry.sitemaps.register("shops", ShopSitemap)
         registry.datasets.register(SHOPS.slug, SHOPS)
+        staff_pages.register(
+            staff_pages.StaffPage(
+                name="unplaced_shops",
+                url_name="admin:shops_shop_changelist",
+                query="?xa_hien_nay=chua",
+                title=_("Cửa hàng chưa xác định xã, phường hiện nay"),
+                summary=_(
+                    "tên xã ghi theo địa chỉ cũ không đủ để xác định (xã bị chia, hoặc không tìm thấy)"
+                ),
+                permission="shops.view_shop",
+                count=lambda user: Shop.objects.for_user(user).filter(commune__isnull=True).count(),
+            )
+        )
+        registry.search_groups.register(
+            "places",
+            SearchGroup(
+                "places",
+                _("Xã, phường"),
+                lambda: Commune.objects.public(),
+                "shops/includes/commune_card.html",
+                "commune",
+                district_path="districts",
+            ),
+        )
         registry.search_groups.register(
             "shops",
             SearchGroup(

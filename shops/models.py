@@ -220,6 +220,9 @@ class CommuneQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
     def for_reindex(self):
         return self.prefetch_related("predecessors__district")
 
+    def for_listing(self):
+        return self.prefetch_related("predecessors", "districts")
+
     def with_counts(self):
         """Annotate the numbers of public shops and producers (one subquery each)."""
         return self.annotate(

@@ -262,7 +262,8 @@ def assign_commune(record) -> bool:
     """
     if record.commune_id is not None:
         return True
-    location = locate(record.commune_name, record.district) if record.commune_name else Location()
+    district = record.district if record.district_id else None
+    location = locate(record.commune_name, district) if record.commune_name else Location()
     if location.found:
         record.commune = location.commune
     return location.found

@@ -40,7 +40,7 @@ from django.urls.resolvers import RoutePattern
 from camnang import roles
 from camnang.tests.utils import admin_import, staff_user, xlsx_upload
 from core.models import Status
-from shops.models import Shop
+from shops.models import Commune, FormerCommune, Shop
 
 pytestmark = pytest.mark.django_db
 
@@ -243,7 +243,10 @@ def walk(districts):
         "viewer": viewer,
         "postal": staff_user(roles.POSTAL_STAFF, username="buudien"),
         "district_editor": staff_user(roles.DISTRICT_EDITORS, ha_trung, username="bientap-hatrung"),
+        "commune_editor": staff_user(roles.COMMUNE_EDITORS, username="bientap-xa"),
     }
+    # The commune editor works on one commune of today, in the former Hà Trung district.
+    users["commune_editor"].communes.set([Commune.objects.get(slug="xa-ha-trung")])
     superuser = get_user_model().objects.create_superuser("quantri-thu", password="mat-khau-thu-nghiem-2024")
 
     # The shop used to be in Hà Trung: its first version is in the district editor's district.
@@ -271,6 +274,8 @@ def walk(districts):
         Platform: platform,
         type(nga_son): nga_son,
         type(partner): partner,
+        Commune: Commune.objects.get(slug="xa-nga-son"),  # outside every restricted user's place
+        FormerCommune: FormerCommune.objects.filter(district=nga_son).first(),
         type(activity): activity,
         type(organisation): organisation,
     }
@@ -333,7 +338,7 @@ def may_change(role, name, model_admin, data) -> bool:
     return False
 
 
-@pytest.mark.parametrize("role", ["viewer", "postal", "district_editor"])
+@pytest.mark.parametrize("role", ["viewer", "postal", "district_editor", "commune_editor"])
 def test_no_staff_url_changes_what_the_role_may_not_change(walk, role):
     superuser_client = Client(raise_request_exception=False)
     superuser_client.force_login(walk["superuser"])

@@ -11,7 +11,7 @@ from camnang import roles
 from camnang.tests.utils import staff_user
 from core.models import Status
 from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory
-from shops.models import Shop
+from shops.models import Commune, Shop
 from shops.tests.factories import ShopFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_setup_roles_is_idempotent_and_computes_permissions_by_app(db):
     call_command("setup_roles", stdout=io.StringIO())
     call_command("setup_roles", stdout=io.StringIO())
-    assert Group.objects.filter(name__in=[r.name for r in roles.ROLES]).count() == 4
+    assert Group.objects.filter(name__in=[r.name for r in roles.ROLES]).count() == 5
     provincial = set(
         Group.objects.get(name=roles.PROVINCIAL_EDITORS).permissions.values_list("codename", flat=True)
     )
@@ -30,22 +30,34 @@ def test_setup_roles_is_idempotent_and_computes_permissions_by_app(db):
     )
     assert {"add_shop", "change_product", "view_listing"} <= district
     assert "all_districts" not in district and "change_platform" not in district
+    commune = set(
+        Group.objects.get(name=roles.COMMUNE_EDITORS).permissions.values_list("codename", flat=True)
+    )
+    assert commune == district  # the same work, on a smaller place
+    assert "view_commune" in district and "change_commune" not in district
     postal = set(Group.objects.get(name=roles.POSTAL_STAFF).permissions.values_list("codename", flat=True))
     assert {"change_producer", "all_districts", "view_platform"} <= postal and "change_shop" not in postal
 
 
-@pytest.fixture
-def scoped(client, districts):
-    """A district editor for Hà Trung, and one record of each kind in Hà Trung and in Nga Sơn."""
-    client.force_login(staff_user(roles.DISTRICT_EDITORS, districts["ha-trung"]))
+@pytest.fixture(params=["district", "commune"])
+def scoped(request, client, districts):
+    """An editor of Hà Trung (the former district, or today's Xã Hà Trung in it), and one
+    record of each kind in Xã Hà Trung and in Xã Nga Sơn (former Nga Sơn district)."""
+    if request.param == "district":
+        editor = staff_user(roles.DISTRICT_EDITORS, districts["ha-trung"])
+    else:
+        editor = staff_user(roles.COMMUNE_EDITORS)
+        editor.communes.set([Commune.objects.get(slug="xa-ha-trung")])
+    client.force_login(editor)
     records = {}
     for slug in ("ha-trung", "nga-son"):
         district = districts[slug]
-        producer = ProducerFactory(name=f"HTX {district.short_name}", district=district)
+        commune = Commune.objects.get(slug=f"xa-{slug}")
+        producer = ProducerFactory(name=f"HTX {district.short_name}", district=district, commune=commune)
         product = ProductFactory(name=f"Gạo {district.short_name}", producer=producer)
         records[slug] = {
             "shop": ShopFactory(
-                name=f"Tạp hóa {district.short_name}", district=district, status=Status.DRAFT
+                name=f"Tạp hóa {district.short_name}", district=district, commune=commune, status=Status.DRAFT
             ),
             "producer": producer,
             "product": product,
@@ -81,17 +93,24 @@ def test_district_dropdown_and_filter_offer_only_their_districts(scoped, distric
     assert "Huyện Nga Sơn" not in html
 
 
-def test_district_editor_cannot_save_a_shop_into_another_district(scoped, districts):
+def test_editor_cannot_save_a_shop_into_another_place(scoped, districts):
     client, _records = scoped
     from shops.tests.test_admin import shop_form
 
     response = client.post(reverse("admin:shops_shop_add"), shop_form(districts["nga-son"]))
     assert response.status_code == 200
-    assert "district" in response.context["adminform"].form.errors
+    assert response.context["adminform"].form.errors
     assert not Shop.objects.filter(name="Tạp hóa Hoa Mai").exists()
-    response = client.post(reverse("admin:shops_shop_add"), shop_form(districts["ha-trung"]))
+    # Today's commune written the old way, but in another place: refused with a message.
+    elsewhere = shop_form(districts["ha-trung"], commune_name="Xã Hà Lĩnh")
+    response = client.post(reverse("admin:shops_shop_add"), elsewhere)
+    if response.status_code == 200:  # a commune editor of Xã Hà Trung (Hà Lĩnh is elsewhere today)
+        assert "địa bàn mình phụ trách" in response.content.decode()
+    own = shop_form(districts["ha-trung"], commune=Commune.objects.get(slug="xa-ha-trung").pk)
+    response = client.post(reverse("admin:shops_shop_add"), own)
     assert response.status_code == 302
-    assert Shop.objects.get(name="Tạp hóa Hoa Mai").district == districts["ha-trung"]
+    shop = Shop.objects.get(name="Tạp hóa Hoa Mai", commune__slug="xa-ha-trung")
+    assert shop.district == districts["ha-trung"]
 
 
 def test_actions_ignore_records_of_other_districts(scoped):

@@ -196,6 +196,7 @@ DISTRICT_NOTES = {
     "dong-son": (
         "ubnd-thanh-hoa",
         _source(
+            DISTRICT_SOURCE,
             "Huyện Đông Sơn nhập vào thành phố Thanh Hóa theo Nghị quyết của Ủy ban Thường vụ Quốc hội "
             "thông qua ngày 24/10/2024 về sắp xếp đơn vị hành chính cấp huyện, cấp xã tỉnh Thanh Hóa giai "
             "đoạn 2023–2025: https://soha.vn/tp-cach-ha-noi-160km-duoc-mo-rong-se-co-gan-50-phuong-xa-"

@@ -5,41 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0003_private_files'),
-        ('shops', '0005_places'),
+        ("campaigns", "0003_private_files"),
+        ("shops", "0005_places"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='commune',
-            field=models.OneToOneField(blank=True, help_text='Chỉ với UBND cấp xã.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='committee', to='shops.commune', verbose_name='xã, phường'),
+            model_name="organisation",
+            name="commune",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="Chỉ với UBND cấp xã.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="committee",
+                to="shops.commune",
+                verbose_name="xã, phường",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='source',
-            field=models.TextField(blank=True, help_text='Văn bản và mục nêu tên, thời gian hoạt động và đơn vị kế thừa; ghi cả điều còn cần xác minh.', verbose_name='căn cứ'),
+            model_name="organisation",
+            name="source",
+            field=models.TextField(
+                blank=True,
+                help_text="Văn bản và mục nêu tên, thời gian hoạt động và đơn vị kế thừa; ghi cả điều còn cần xác minh.",
+                verbose_name="căn cứ",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='successor',
-            field=models.ForeignKey(blank=True, help_text='Đơn vị tiếp nhận công việc sau ngày hoạt động cuối cùng.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='predecessors', to='campaigns.organisation', verbose_name='nay là'),
+            model_name="organisation",
+            name="successor",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Đơn vị tiếp nhận công việc sau ngày hoạt động cuối cùng.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="predecessors",
+                to="campaigns.organisation",
+                verbose_name="nay là",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='valid_from',
-            field=models.DateField(blank=True, help_text='Ngày đơn vị được thành lập; để trống nếu đã có từ trước kế hoạch.', null=True, verbose_name='hoạt động từ ngày'),
+            model_name="organisation",
+            name="valid_from",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày đơn vị được thành lập; để trống nếu đã có từ trước kế hoạch.",
+                null=True,
+                verbose_name="hoạt động từ ngày",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='valid_until',
-            field=models.DateField(blank=True, help_text='Ngày cuối cùng đơn vị còn tồn tại (trước khi hợp nhất, đổi tên, giải thể).', null=True, verbose_name='hoạt động đến ngày'),
+            model_name="organisation",
+            name="valid_until",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày cuối cùng đơn vị còn tồn tại (trước khi hợp nhất, đổi tên, giải thể).",
+                null=True,
+                verbose_name="hoạt động đến ngày",
+            ),
         ),
         migrations.AlterField(
-            model_name='organisation',
-            name='kind',
-            field=models.CharField(choices=[('department', 'Sở, ban, ngành'), ('broadcaster', 'Đài Phát thanh – Truyền hình'), ('newspaper', 'Báo'), ('postal', 'Doanh nghiệp bưu chính'), ('district', 'UBND cấp huyện'), ('commune', 'UBND cấp xã')], db_index=True, max_length=20, verbose_name='loại'),
+            model_name="organisation",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("department", "Sở, ban, ngành"),
+                    ("broadcaster", "Đài Phát thanh – Truyền hình"),
+                    ("newspaper", "Báo"),
+                    ("postal", "Doanh nghiệp bưu chính"),
+                    ("district", "UBND cấp huyện"),
+                    ("commune", "UBND cấp xã"),
+                ],
+                db_index=True,
+                max_length=20,
+                verbose_name="loại",
+            ),
         ),
     ]

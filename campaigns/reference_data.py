@@ -127,7 +127,7 @@ UNITS = [
          website="https://stttt.thanhhoa.gov.vn/", partner_tag="so-tttt",
          valid_until=date(2025, 2, 28), successor="so-khcn",
          source=_source(f"{LETTER}: đơn vị ban hành.", f"{PLAN_241}, {DUTIES}, điểm 1.",
-                        f"Hợp nhất vào Sở Khoa học và Công nghệ từ 01/3/2025: {SCIENCE_MERGER}.", DECREE_45)),
+                        f"Hợp nhất vào Sở Khoa học và Công nghệ từ 01/3/2025: {SCIENCE_MERGER}", DECREE_45)),
     Unit("so-cong-thuong", "Sở Công Thương", "Sở Công Thương", "department", partner_tag="so-cong-thuong",
          source=_source(f"{LETTER}: nơi nhận.", f"{PLAN_241}, {DUTIES}, điểm 3.",
                         f"Tên không đổi năm 2025: {DECREE_45}", THANH_HOA_DEPARTMENTS_2025)),
@@ -139,7 +139,8 @@ UNITS = [
     Unit("so-tai-chinh", "Sở Tài chính", "Sở Tài chính", "department", partner_tag="so-tai-chinh",
          source=_source(f"{PLAN_241}, {DUTIES}, điểm 2.",
                         "Tên không đổi năm 2025; từ 01/3/2025 nhận thêm nhiệm vụ của Sở Kế hoạch và Đầu tư "
-                        f"(không còn trong danh sách sở): {DECREE_45}", THANH_HOA_DEPARTMENTS_2025)),
+                        f"(không còn trong danh sách sở): {DECREE_45}", THANH_HOA_DEPARTMENTS_2025,
+                        PROVINCE_ACT_TO_CHECK)),
     Unit("van-phong-ubnd-tinh", "Văn phòng UBND tỉnh", "VP UBND tỉnh", "department",
          website="https://thanhhoa.gov.vn/", partner_tag="cong-thong-tin-tinh",
          source=_source(f"{PLAN_241}, {CONTENT}, điểm 1.a; {DUTIES}, điểm 6 (Cổng thông tin điện tử tỉnh).",
@@ -165,7 +166,7 @@ SUCCESSORS = [
     Unit("so-khcn", "Sở Khoa học và Công nghệ", "Sở KH&CN", "department", partner_tag="so-khcn",
          valid_from=date(2025, 3, 1),
          source=_source(f"Sở Khoa học và Công nghệ sau hợp nhất với Sở Thông tin và Truyền thông: "
-                        f"{SCIENCE_MERGER}.", DECREE_45, PROVINCE_ACT_TO_CHECK)),
+                        f"{SCIENCE_MERGER}", DECREE_45, PROVINCE_ACT_TO_CHECK)),
     Unit("so-nn-mt", "Sở Nông nghiệp và Môi trường", "Sở NN&MT", "department", partner_tag="so-nn-mt",
          valid_from=date(2025, 3, 1),
          source=_source("Hợp nhất Sở Nông nghiệp và Phát triển nông thôn và Sở Tài nguyên và Môi trường: "

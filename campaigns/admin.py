@@ -233,14 +233,106 @@ class ReferralCountAdmin(admin.ModelAdmin):
         return response
 
 
+class ExistenceFilter(admin.SimpleListFilter):
+    title = _("tình trạng")
+    parameter_name = "tinh-trang"
+
+    def lookups(self, request, model_admin):
+        return [("dang-hoat-dong", _("Đang hoạt động")), ("da-giai-the", _("Đã giải thể, hợp nhất"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "dang-hoat-dong":
+            return queryset.current()
+        if self.value() == "da-giai-the":
+            return queryset.ceased()
+        return queryset
+
+
+def _admin_links(organisations) -> str:
+    return format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        ((reverse("admin:campaigns_organisation_change", args=[o.pk]), o.name) for o in organisations),
+    )
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "district", "submits_reports", "position"]
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "valid_from",
+        "valid_until",
+        "successor",
+        "submits_reports",
+        "position",
+    ]
     list_editable = ["submits_reports", "position"]
-    list_filter = ["kind", "submits_reports"]
-    list_select_related = ["district"]
-    search_fields = ["name", "short_name"]
+    list_filter = [ExistenceFilter, "kind", "submits_reports"]
+    list_select_related = ["successor"]
+    search_fields = ["name", "short_name", "source", "district__name", "commune__name"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["successor"]
+    readonly_fields = ["predecessor_list", "commune_committees"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "short_name",
+                    "slug",
+                    "kind",
+                    "district",
+                    "commune",
+                    "submits_reports",
+                    "position",
+                ]
+            },
+        ),
+        (
+            _("Thời gian hoạt động"),
+            {
+                "fields": [
+                    ("valid_from", "valid_until"),
+                    "successor",
+                    "predecessor_list",
+                    "commune_committees",
+                    "source",
+                ]
+            },
+        ),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if (
+            request.GET.get("model_name") == "activityrecord"
+            and request.GET.get("field_name") == "organisation"
+        ):
+            # A record goes to a unit of today; ActivityRecord.clean() checks it against the record's date.
+            queryset = queryset.current()
+        return queryset, may_have_duplicates
+
+    @admin.display(description=_("trước đây là"))
+    def predecessor_list(self, obj):
+        predecessors = obj.predecessors.order_by("position", "name") if obj.pk else []
+        return _admin_links(predecessors) or "–"
+
+    @admin.display(description=_("nhiệm vụ nay chuyển cho"))
+    def commune_committees(self, obj):
+        """A district committee has no single successor: its communes' committees took over."""
+        if not obj.pk or not obj.district_id:
+            return "–"
+        committees = Organisation.objects.filter(commune__districts=obj.district_id).order_by("name")
+        if not committees:
+            return _("Chưa có UBND xã, phường nào được ghi cho địa bàn huyện cũ.")
+        return format_html(
+            "{}<br>{}",
+            _("UBND các xã, phường trên địa bàn huyện cũ, từ 01/07/2025:"),
+            _admin_links(committees),
+        )
 
 
 @admin.register(Activity)
@@ -287,7 +379,13 @@ class ActivityRecordAdmin(admin.ModelAdmin):
         "participants",
         "photo_count",
     ]
-    list_filter = ["activity__channel", "activity", "organisation__kind", "organisation"]
+    # Only units with records: the list of every unit of every period would be too long to use.
+    list_filter = [
+        "activity__channel",
+        "activity",
+        "organisation__kind",
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["activity", "organisation"]
     search_fields = ["title", "notes", "organisation__name"]
     date_hierarchy = "date"
@@ -322,7 +420,7 @@ class ActivityRecordAdmin(admin.ModelAdmin):
 @admin.register(ReportSubmission)
 class ReportSubmissionAdmin(admin.ModelAdmin):
     list_display = ["organisation", "kind", "period_label", "deadline_label", "submitted_on", "on_time"]
-    list_filter = ["kind", "organisation"]
+    list_filter = ["kind", ("organisation", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["organisation"]
     search_fields = ["organisation__name", "notes"]
     autocomplete_fields = ["organisation"]

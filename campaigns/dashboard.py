@@ -21,7 +21,7 @@ from shops.models import District
 
 PERIOD_CHOICES = (4, 8, 13, 26, 52)
 DEFAULT_PERIODS = 8
-MET, MISSED, OPEN = "met", "missed", "open"
+MET, MISSED, OPEN, INACTIVE = "met", "missed", "open", "inactive"
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Column:
 @dataclass
 class Cell:
     count: int
-    state: str  # met, missed, or open (the current period, not met yet)
+    state: str  # met, missed, open (the current period, not met yet), or inactive (the unit did not exist)
 
 
 @dataclass
@@ -46,6 +46,11 @@ class Row:
     @property
     def met(self) -> int:
         return sum(cell.state == MET for cell in self.cells)
+
+    @property
+    def judged(self) -> int:
+        """Periods the unit existed in, the only ones it is judged on."""
+        return sum(cell.state != INACTIVE for cell in self.cells)
 
     @property
     def total(self) -> int:
@@ -64,6 +69,13 @@ def _cell(count: int, target: int, is_current: bool) -> Cell:
     if periods.target_met(count, target):
         return Cell(count, MET)
     return Cell(count, OPEN if is_current else MISSED)
+
+
+def _existed(organisation: Organisation, first: date, last: date) -> bool:
+    """Whether the unit existed on at least one day from `first` to `last`."""
+    return (organisation.valid_from is None or organisation.valid_from <= last) and (
+        organisation.valid_until is None or first <= organisation.valid_until
+    )
 
 
 def activity_boards(*, today: date, count: int = DEFAULT_PERIODS, activity_slug: str = "") -> list[Board]:
@@ -99,13 +111,21 @@ def activity_boards(*, today: date, count: int = DEFAULT_PERIODS, activity_slug:
         cols = columns[activity.pk]
         board = Board(activity, cols)
 
-        def row_for(org_id, activity=activity, cols=cols):
-            return [
-                _cell(tallies.get((activity.pk, org_id, col.start), 0), activity.target_count, col.is_current)
-                for col in cols
-            ]
+        def row_for(org, activity=activity, cols=cols):
+            cells = []
+            for col in cols:
+                count = tallies.get((activity.pk, org and org.pk, col.start), 0)
+                if org is not None and not _existed(
+                    org, col.start, periods.period_end(activity.target_period, col.start)
+                ):
+                    cells.append(Cell(count, INACTIVE))  # no target for a unit that did not exist
+                else:
+                    cells.append(_cell(count, activity.target_count, col.is_current))
+            return cells
 
-        board.rows = [Row(org, row_for(org.pk)) for org in activity.lead_organisations.all()]
+        rows = [Row(org, row_for(org)) for org in activity.lead_organisations.all()]
+        # A unit that did not exist in any period shown (merged, dissolved, not yet founded) has no row.
+        board.rows = [row for row in rows if row.judged]
         board.overall = Row(None, row_for(None))
         boards.append(board)
     return boards

@@ -1,5 +1,6 @@
 """Reference data of the campaigns app, from the roll-out letter (September 2021) and
-Plan 241/KH-UBND (10 November 2021). Loaded by `manage.py load_campaigns`.
+Plan 241/KH-UBND (10 November 2021), with what became of the units the plan names in
+2025 (each fact with its source). Loaded by `manage.py load_campaigns`.
 
 Targets the plan states are copied as stated; where it gives none (trainings,
 leaflets, social media) the department's working target is set here and says so in
@@ -66,29 +67,154 @@ class Unit:
     # Only addresses known for certain; others are left for staff to fill in.
     website: str = ""
     partner_tag: str = ""
+    valid_from: date | None = None
+    valid_until: date | None = None  # the last day it existed
+    successor: str = ""  # slug of the unit it became
+    # Where the facts come from (document and section, or the act and an official page), and
+    # what is still to be checked: shown to staff.
+    source: str = ""
 
 
-# Provincial units named in the letter and the plan, in the order the plan lists them.
+# The 2021 documents, as filed in the project's sources.
+LETTER = (
+    "000 Công văn của Sở Thông tin và Truyền thông về triển khai Cẩm nang mua bán hàng online (tháng 9/2021)"
+)
+PLAN_241 = "003 Kế hoạch 241/KH-UBND ngày 10/11/2021"
+# Plan 241 numbers two parts "III": the communication content, then the duties of each unit.
+CONTENT = "mục III “Nội dung truyền thông”"
+DUTIES = "mục III “Tổ chức thực hiện”"
+
+# The 2025 reorganisation, with the acts and the official or press pages that report them.
+DECREE_45 = (
+    "Nghị định số 45/2025/NĐ-CP ngày 28/02/2025 của Chính phủ quy định tổ chức các cơ quan chuyên môn "
+    "thuộc UBND cấp tỉnh: các sở tổ chức thống nhất gồm Sở Tài chính, Sở Công Thương, Sở Nông nghiệp và "
+    "Môi trường, Sở Khoa học và Công nghệ, Văn phòng UBND… (không còn Sở Thông tin và Truyền thông, "
+    "Sở Nông nghiệp và Phát triển nông thôn, Sở Kế hoạch và Đầu tư). Tóm tắt: "
+    "http://hdnd.dongnai.gov.vn/Pages/glp-quydinhmoivecoquanchuyenmonthu-glpnd-34299-glpnc-4-glpsite-1.html"
+)
+SCIENCE_MERGER = (
+    "Các Sở Khoa học và Công nghệ hợp nhất với Sở Thông tin và Truyền thông đi vào hoạt động trên cả "
+    "nước từ ngày 01/3/2025: Tạp chí điện tử Thông tin và Truyền thông, 10/3/2025, "
+    "https://ictvietnam.vn/print/69097.html"
+)
+THANH_HOA_DEPARTMENTS_2025 = (
+    "Tên các sở của tỉnh Thanh Hóa năm 2025 (Sở Tài chính, Sở Nông nghiệp và Môi trường, Sở Công Thương): "
+    "HĐND tỉnh bầu bổ sung Phó Chủ tịch, Ủy viên UBND tỉnh ngày 3/11/2025, "
+    "https://dantri.com.vn/thoi-su/thanh-hoa-bau-bo-sung-2-pho-chu-tich-ubnd-tinh-20251103133635015.htm"
+)
+PROVINCE_ACT_TO_CHECK = (
+    "Cần cán bộ bổ sung: số, ngày nghị quyết của HĐND tỉnh và quyết định của UBND tỉnh Thanh Hóa về "
+    "thành lập sở (chưa đối chiếu được); ngày hoạt động theo mốc chung 01/3/2025."
+)
+PRESS_MERGER = (
+    "Quyết định số 4043-QĐ/TU của Tỉnh ủy Thanh Hóa thành lập Báo và Đài Phát thanh – Truyền hình Thanh "
+    "Hóa trên cơ sở hợp nhất Báo Thanh Hóa và Đài Phát thanh và Truyền hình Thanh Hóa, hoạt động từ "
+    "01/6/2025: https://truyenhinhthanhhoa.vn/cong-bo-quyet-dinh-thanh-lap-bao-va-dai-phat-thanh-truyen-"
+    "hinh-thanh-hoa-180250530182221235.htm (công bố ngày 30/5/2025); số quyết định: "
+    "https://doanhnghiephoinhap.vn/thanh-hoa-dai-phat-thanh-truyen-hinh-thanh-hoa-va-bao-thanh-hoa-chinh-"
+    "thuc-ve-chung-mot-nha-105135.html"
+)
+
+
+def _source(*parts: str) -> str:
+    return "\n".join(parts)
+
+
+# Provincial units named in the letter and the plan, in the order the plan lists them, with
+# what became of them in 2025.
 UNITS = [
     Unit("so-tttt", "Sở Thông tin và Truyền thông", "Sở TT&TT", "department",
-         website="https://stttt.thanhhoa.gov.vn/", partner_tag="so-tttt"),
-    Unit("so-cong-thuong", "Sở Công Thương", "Sở Công Thương", "department", partner_tag="so-cong-thuong"),
+         website="https://stttt.thanhhoa.gov.vn/", partner_tag="so-tttt",
+         valid_until=date(2025, 2, 28), successor="so-khcn",
+         source=_source(f"{LETTER}: đơn vị ban hành.", f"{PLAN_241}, {DUTIES}, điểm 1.",
+                        f"Hợp nhất vào Sở Khoa học và Công nghệ từ 01/3/2025: {SCIENCE_MERGER}", DECREE_45)),
+    Unit("so-cong-thuong", "Sở Công Thương", "Sở Công Thương", "department", partner_tag="so-cong-thuong",
+         source=_source(f"{LETTER}: nơi nhận.", f"{PLAN_241}, {DUTIES}, điểm 3.",
+                        f"Tên không đổi năm 2025: {DECREE_45}", THANH_HOA_DEPARTMENTS_2025)),
     Unit("so-nn-ptnt", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT", "department",
-         partner_tag="so-nn-ptnt"),
-    Unit("so-tai-chinh", "Sở Tài chính", "Sở Tài chính", "department", partner_tag="so-tai-chinh"),
+         partner_tag="so-nn-ptnt", valid_until=date(2025, 2, 28), successor="so-nn-mt",
+         source=_source(f"{LETTER}: nơi nhận.", f"{PLAN_241}, {DUTIES}, điểm 4.",
+                        f"Hợp nhất với Sở Tài nguyên và Môi trường thành Sở Nông nghiệp và Môi trường: "
+                        f"{DECREE_45}", THANH_HOA_DEPARTMENTS_2025, PROVINCE_ACT_TO_CHECK)),
+    Unit("so-tai-chinh", "Sở Tài chính", "Sở Tài chính", "department", partner_tag="so-tai-chinh",
+         source=_source(f"{PLAN_241}, {DUTIES}, điểm 2.",
+                        "Tên không đổi năm 2025; từ 01/3/2025 nhận thêm nhiệm vụ của Sở Kế hoạch và Đầu tư "
+                        f"(không còn trong danh sách sở): {DECREE_45}", THANH_HOA_DEPARTMENTS_2025,
+                        PROVINCE_ACT_TO_CHECK)),
     Unit("van-phong-ubnd-tinh", "Văn phòng UBND tỉnh", "VP UBND tỉnh", "department",
-         website="https://thanhhoa.gov.vn/", partner_tag="cong-thong-tin-tinh"),
+         website="https://thanhhoa.gov.vn/", partner_tag="cong-thong-tin-tinh",
+         source=_source(f"{PLAN_241}, {CONTENT}, điểm 1.a; {DUTIES}, điểm 6 (Cổng thông tin điện tử tỉnh).",
+                        f"Tên không đổi năm 2025: {DECREE_45}")),
     Unit("bao-thanh-hoa", "Báo Thanh Hóa", "Báo Thanh Hóa", "newspaper",
-         website="https://baothanhhoa.vn/", partner_tag="bao-thanh-hoa"),
+         website="https://baothanhhoa.vn/", partner_tag="bao-thanh-hoa",
+         valid_until=date(2025, 5, 31), successor="bao-va-dai-pt-th",
+         source=_source(f"{PLAN_241}, {CONTENT}, điểm 2.a; {DUTIES}, điểm 6.", PRESS_MERGER)),
     Unit("dai-pt-th", "Đài Phát thanh và Truyền hình tỉnh", "Đài PT-TH tỉnh", "broadcaster",
-         partner_tag="dai-pt-th"),
+         partner_tag="dai-pt-th", valid_until=date(2025, 5, 31), successor="bao-va-dai-pt-th",
+         source=_source(f"{LETTER}: nơi nhận.", f"{PLAN_241}, {CONTENT}, điểm 2.a; {DUTIES}, điểm 6.",
+                        PRESS_MERGER)),
     Unit("buu-dien-tinh", "Bưu điện tỉnh Thanh Hóa", "Bưu điện tỉnh", "postal", submits_reports=True,
-         partner_tag="buu-dien-tinh"),
+         partner_tag="buu-dien-tinh",
+         source=_source(f"{LETTER}: nơi nhận, mục 2.", f"{PLAN_241}, {DUTIES}, điểm 7.")),
     Unit("viettel-post", "Chi nhánh Bưu chính Viettel Thanh Hóa", "Viettel Post Thanh Hóa", "postal",
-         submits_reports=True, partner_tag="viettel-post"),
+         submits_reports=True, partner_tag="viettel-post",
+         source=_source(f"{LETTER}: nơi nhận, mục 2.", f"{PLAN_241}, {DUTIES}, điểm 7.")),
+]  # fmt: skip
+
+# The units that took over from them in 2025. Websites are left for staff: none was confirmed.
+SUCCESSORS = [
+    Unit("so-khcn", "Sở Khoa học và Công nghệ", "Sở KH&CN", "department", partner_tag="so-khcn",
+         valid_from=date(2025, 3, 1),
+         source=_source(f"Sở Khoa học và Công nghệ sau hợp nhất với Sở Thông tin và Truyền thông: "
+                        f"{SCIENCE_MERGER}", DECREE_45, PROVINCE_ACT_TO_CHECK)),
+    Unit("so-nn-mt", "Sở Nông nghiệp và Môi trường", "Sở NN&MT", "department", partner_tag="so-nn-mt",
+         valid_from=date(2025, 3, 1),
+         source=_source("Hợp nhất Sở Nông nghiệp và Phát triển nông thôn và Sở Tài nguyên và Môi trường: "
+                        f"{DECREE_45}", THANH_HOA_DEPARTMENTS_2025, PROVINCE_ACT_TO_CHECK)),
+    Unit("bao-va-dai-pt-th", "Báo và Đài Phát thanh – Truyền hình Thanh Hóa", "Báo và Đài PT-TH Thanh Hóa",
+         "newspaper", partner_tag="bao-va-dai-pt-th", valid_from=date(2025, 6, 1), source=PRESS_MERGER),
 ]  # fmt: skip
 
 DISTRICTS = "*districts"  # stands for the People's Committees of every district-level unit
+
+# The district level ended on 1 July 2025; communes and wards took over its work.
+DISTRICTS_UNTIL = date(2025, 6, 30)
+COMMUNES_FROM = date(2025, 7, 1)
+TWO_TIER = (
+    "Chính quyền địa phương hai cấp từ 01/7/2025: Nghị quyết số 203/2025/QH15 của Quốc hội sửa đổi, bổ "
+    "sung một số điều của Hiến pháp (thông qua ngày 16/6/2025; đơn vị hành chính cấp huyện kết thúc hoạt "
+    "động), https://vietnamnet.vn/ban-tin-vietnamnet-17-6-quoc-hoi-thong-qua-sua-hien-phap-lich-su-"
+    "pre2412112.html; Luật Tổ chức chính quyền địa phương số 72/2025/QH15."
+)
+DISTRICT_SOURCE = _source(
+    f"{LETTER}: mục 1 (UBND các huyện, thị xã, thành phố).",
+    f"{PLAN_241}, {DUTIES}, điểm 5 (UBND các huyện, thị xã, thành phố).",
+    TWO_TIER,
+    "Không có một đơn vị kế thừa: nhiệm vụ chuyển cho UBND các xã, phường trên địa bàn huyện cũ.",
+)
+# A district merged before 2025: its committee's own end date is still to be confirmed.
+DISTRICT_NOTES = {
+    "dong-son": (
+        "ubnd-thanh-hoa",
+        _source(
+            DISTRICT_SOURCE,
+            "Huyện Đông Sơn nhập vào thành phố Thanh Hóa theo Nghị quyết của Ủy ban Thường vụ Quốc hội "
+            "thông qua ngày 24/10/2024 về sắp xếp đơn vị hành chính cấp huyện, cấp xã tỉnh Thanh Hóa giai "
+            "đoạn 2023–2025: https://soha.vn/tp-cach-ha-noi-160km-duoc-mo-rong-se-co-gan-50-phuong-xa-"
+            "truc-thuoc-198241125094214443.htm",
+            "Cần cán bộ bổ sung: số nghị quyết và ngày có hiệu lực (chưa đối chiếu được); khi có, sửa "
+            "“hoạt động đến ngày” thành ngày trước ngày có hiệu lực. Ngày 30/06/2025 ghi tạm là hạn muộn "
+            "nhất.",
+        ),
+    ),
+}
+COMMUNE_SOURCE = _source(
+    "Nghị quyết số 1686/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội về sắp xếp các đơn vị hành chính cấp xã "
+    "của tỉnh Thanh Hóa năm 2025 (toàn văn đăng trên Báo Thanh Hóa ngày 17/6/2025).",
+    TWO_TIER,
+    "Nhận nhiệm vụ của UBND cấp huyện trên địa bàn (Kế hoạch 241/KH-UBND, mục III “Tổ chức thực hiện”, "
+    "điểm 5).",
+)
 
 
 def committee_slug(district_slug: str) -> str:
@@ -96,7 +222,7 @@ def committee_slug(district_slug: str) -> str:
 
 
 def committee_name(district_name: str) -> str:
-    """'Huyện Hà Trung' -> 'UBND huyện Hà Trung'."""
+    """'Huyện Hà Trung' -> 'UBND huyện Hà Trung'; 'Xã Hà Trung' -> 'UBND xã Hà Trung'."""
     return f"UBND {district_name[:1].lower()}{district_name[1:]}"
 
 

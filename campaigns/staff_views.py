@@ -93,6 +93,8 @@ def _csv(boards) -> HttpResponse:
         for row in [*board.rows, board.overall]:
             unit = str(row.organisation) if row.organisation else "Toàn kế hoạch"
             for column, cell in zip(board.columns, row.cells, strict=True):
+                if cell.state == dashboard.INACTIVE:
+                    continue  # the unit did not exist then: nothing was expected of it
                 writer.writerow(
                     [
                         board.activity.title,

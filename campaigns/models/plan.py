@@ -1,10 +1,13 @@
 """The communication plan: the units it names, its activities with their targets, what
 the units did, and the reports they sent."""
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +21,28 @@ from core.private_files import PrivateFileField, PrivatePhotoField
 # Path segments the handbook and news URLs use for pages of their own.
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def current(self, on: date | None = None):
+        """Units that exist on `on` (today by default): started by then and not yet ceased."""
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+        )
+
+    def ceased(self, on: date | None = None):
+        """Units that no longer exist on `on` (today by default)."""
+        return self.filter(valid_until__lt=on or timezone.localdate())
+
+
 class Organisation(models.Model):
-    """A unit named in the plan: department, broadcaster, newspaper, postal company, district."""
+    """A unit named in the plan or taking over its work: department, broadcaster, newspaper,
+    postal company, a district's or a commune's People's Committee.
+
+    Units change over time (merged, renamed, dissolved): a unit keeps the name of its time
+    and says until when it existed and which unit it became, so records stay with the unit
+    that did the work and new ones go to the unit of the day.
+    """
 
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Sở, ban, ngành")
@@ -27,6 +50,7 @@ class Organisation(models.Model):
         NEWSPAPER = "newspaper", _("Báo")
         POSTAL = "postal", _("Doanh nghiệp bưu chính")
         DISTRICT = "district", _("UBND cấp huyện")
+        COMMUNE = "commune", _("UBND cấp xã")
 
     name = models.CharField(_("tên đơn vị"), max_length=200, unique=True)
     short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
@@ -41,12 +65,51 @@ class Organisation(models.Model):
         verbose_name=_("đơn vị hành chính"),
         help_text=_("Chỉ với UBND cấp huyện."),
     )
+    commune = models.OneToOneField(
+        "shops.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committee",
+        verbose_name=_("xã, phường"),
+        help_text=_("Chỉ với UBND cấp xã."),
+    )
     submits_reports = models.BooleanField(
         _("gửi báo cáo định kỳ"),
         default=False,
         help_text=_("Báo cáo tuần, tháng, quý và kế hoạch năm về Sở Thông tin và Truyền thông."),
     )
+    valid_from = models.DateField(
+        _("hoạt động từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày đơn vị được thành lập; để trống nếu đã có từ trước kế hoạch."),
+    )
+    valid_until = models.DateField(
+        _("hoạt động đến ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày cuối cùng đơn vị còn tồn tại (trước khi hợp nhất, đổi tên, giải thể)."),
+    )
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("nay là"),
+        help_text=_("Đơn vị tiếp nhận công việc sau ngày hoạt động cuối cùng."),
+    )
+    source = models.TextField(
+        _("căn cứ"),
+        blank=True,
+        help_text=_(
+            "Văn bản và mục nêu tên, thời gian hoạt động và đơn vị kế thừa; ghi cả điều còn cần xác minh."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -55,6 +118,84 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+    def clean(self):
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            raise ValidationError(
+                {"valid_until": _("Ngày hoạt động cuối cùng không được trước ngày bắt đầu hoạt động.")}
+            )
+        if self.successor_id:
+            if not self.valid_until:
+                raise ValidationError(
+                    {"successor": _("Chỉ ghi đơn vị kế thừa khi đã có ngày hoạt động cuối cùng.")}
+                )
+            chain, unit = set(), self.successor
+            while unit is not None and unit.pk not in chain:
+                if unit.pk == self.pk:
+                    raise ValidationError(
+                        {"successor": _("Đơn vị kế thừa không thể là chính đơn vị này hay đơn vị trước nó.")}
+                    )
+                chain.add(unit.pk)
+                unit = unit.successor
+
+    def exists_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+    def successor_on(self, day: date) -> "Organisation | None":
+        """The unit that stands for this one on `day`: itself while it exists, afterwards its
+        successor, followed down the chain; None when the chain ends before `day` or `day`
+        is before this unit existed."""
+        unit, seen = self, set()
+        while unit is not None and unit.pk not in seen:
+            if unit.exists_on(day):
+                return unit
+            if unit.valid_until is None or day <= unit.valid_until:
+                return None  # not founded yet: successors cannot stand in
+            seen.add(unit.pk)
+            unit = unit.successor
+        return None
+
+    def units_instead(self, day: date) -> list["Organisation"]:
+        """Units to record `day`'s work under when this one did not exist on that day."""
+        if self.valid_until and day > self.valid_until:
+            unit = self.successor_on(day)
+            if unit is not None:
+                return [unit]
+            if self.district_id:
+                # The district level ended: its work passed to the communes of the former district.
+                return list(
+                    Organisation.objects.current(day)
+                    .filter(commune__districts=self.district_id)
+                    .order_by("position", "name")
+                )
+            return []
+        if self.valid_from and day < self.valid_from:
+            earlier = Q(successor=self)
+            if self.commune_id:
+                earlier |= Q(district__communes=self.commune_id)
+            return list(
+                Organisation.objects.current(day).filter(earlier).distinct().order_by("position", "name")
+            )
+        return []
+
+    def absence_message(self, day: date) -> str:
+        """Why work done on `day` cannot be recorded under this unit, and under which unit it goes."""
+        values = {"unit": self.name, "day": f"{day:%d/%m/%Y}"}
+        if self.valid_until and day > self.valid_until:
+            message = _("%(unit)s chỉ hoạt động đến ngày %(until)s.")
+            instead = _("Kết quả ngày %(day)s hãy ghi cho đơn vị nay phụ trách: %(units)s.")
+            values["until"] = f"{self.valid_until:%d/%m/%Y}"
+        else:
+            message = _("%(unit)s bắt đầu hoạt động từ ngày %(since)s.")
+            instead = _("Kết quả ngày %(day)s hãy ghi cho đơn vị lúc đó: %(units)s.")
+            values["since"] = f"{self.valid_from:%d/%m/%Y}"
+        units = self.units_instead(day)
+        if not units:
+            instead = _("Hãy chọn đơn vị đang hoạt động vào ngày %(day)s.")
+        values["units"] = ", ".join(unit.name for unit in units)
+        return f"{message % values} {instead % values}"
 
 
 class PeriodKind(models.TextChoices):
@@ -171,6 +312,9 @@ class ActivityRecord(TimeStampedModel):
     def clean(self):
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": _("Ngày thực hiện không được ở tương lai.")})
+        if self.date and self.organisation_id and not self.organisation.exists_on(self.date):
+            # Work goes to the unit of its day: a merged or dissolved unit keeps only its own records.
+            raise ValidationError({"organisation": self.organisation.absence_message(self.date)})
 
 
 class ActivityPhoto(models.Model):

@@ -29,3 +29,15 @@ def test_demo_command_is_repeatable(districts):
     assert ActivityRecord.objects.count() == records
     assert NewsPost.objects.filter(is_illustrative=True).count() == 5
     assert all(post.cover for post in NewsPost.objects.all())
+
+
+def test_demo_records_and_posts_go_to_units_of_their_day(districts):
+    load("load_campaigns")
+    load("load_campaign_demo")
+    records = ActivityRecord.objects.select_related("organisation")
+    assert records.exists()
+    assert all(record.organisation.exists_on(record.date) for record in records)
+    posts = NewsPost.objects.select_related("author_unit")
+    assert all(post.author_unit.exists_on(post.published_on) for post in posts)
+    # Posts the 2021 department signed are signed today by the department that took it over.
+    assert posts.filter(author_unit__slug="so-khcn").exists()

@@ -2,20 +2,24 @@
 partner sites, the plan's six activities and the first banner (idempotent).
 
 Rows are looked up by slug and only created when missing: a chapter, partner or
-activity that staff have edited is never overwritten. Banner files are rebuilt only
-when they are missing or stale.
+activity that staff have edited is never overwritten. An organisation loaded before
+units had dates, successors and sources gets those that are still empty; values staff
+entered are kept. Run it after `load_places`: every commune and ward of today gets its
+People's Committee and a partner site. Banner files are rebuilt only when they are
+missing or stale.
 """
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 
 from campaigns import artwork, services
 from campaigns import reference_data as data
 from campaigns.models import Activity, Banner, Campaign, HandbookChapter, Organisation, PartnerSite
 from core.models import Status
-from shops.models import District
+from shops.models import Commune, District
 
 AUDIENCES = {
     "buyers": HandbookChapter.Audience.BUYERS,
@@ -73,42 +77,95 @@ class Command(BaseCommand):
         return created
 
     def organisations(self) -> int:
+        """The plan's units, the units that took over from them in 2025, and the People's
+        Committees of the former districts and of today's communes and wards."""
+        self.new_successors = set()
         created = 0
-        position = 0
-        for position, unit in enumerate(data.UNITS, start=1):
-            _, new = Organisation.objects.get_or_create(
-                slug=unit.slug,
-                defaults={
-                    "name": unit.name,
-                    "short_name": unit.short_name,
-                    "kind": unit.kind,
-                    "submits_reports": unit.submits_reports,
-                    "position": position,
-                },
-            )
+        positions = {unit.slug: position for position, unit in enumerate(data.UNITS, start=1)}
+        for unit in data.SUCCESSORS:
+            # Listed beside the unit it replaced.
+            position = min(positions[u.slug] for u in data.UNITS if u.successor == unit.slug)
+            organisation, new = self._unit(unit, position)
+            if new:
+                self.new_successors.add(organisation.pk)
             created += new
-        for offset, district in enumerate(District.objects.order_by("position", "code"), start=position + 1):
-            _, new = Organisation.objects.get_or_create(
-                slug=data.committee_slug(district.slug),
-                defaults={
+        for unit in data.UNITS:
+            created += self._unit(unit, positions[unit.slug])[1]
+
+        position, successors = len(data.UNITS), []
+        for position, district in enumerate(
+            District.objects.order_by("position", "code"), start=len(data.UNITS) + 1
+        ):
+            successor, source = data.DISTRICT_NOTES.get(district.slug, ("", data.DISTRICT_SOURCE))
+            committee, new = _upsert(
+                data.committee_slug(district.slug),
+                {
                     "name": data.committee_name(district.name),
                     "short_name": f"UBND {district.short_name}",
                     "kind": Organisation.Kind.DISTRICT,
                     "district": district,
-                    "position": offset,
+                    "position": position,
                 },
+                {"valid_until": data.DISTRICTS_UNTIL, "source": source},
             )
             created += new
+            if successor:
+                successors.append((committee, successor))
+        for committee, successor in successors:  # once every committee exists
+            _fill(committee, {"successor": _by_slug(successor)})
+
+        taken = set(Organisation.objects.values_list("name", flat=True))
+        for offset, commune in enumerate(Commune.objects.order_by("name", "code"), start=position + 1):
+            slug = data.committee_slug(commune.slug)
+            if Organisation.objects.filter(Q(commune=commune) | Q(slug=slug)).exists():
+                continue
+            name = data.committee_name(commune.name)
+            if name in taken:  # two units of the same name: tell them apart by their code
+                name = f"{name} ({commune.code})"
+            taken.add(name)
+            Organisation.objects.create(
+                slug=slug,
+                name=name,
+                kind=Organisation.Kind.COMMUNE,
+                commune=commune,
+                valid_from=data.COMMUNES_FROM,
+                source=data.COMMUNE_SOURCE,
+                position=offset,
+            )
+            created += 1
         return created
 
+    def _unit(self, unit, position: int) -> tuple[Organisation, bool]:
+        return _upsert(
+            unit.slug,
+            {
+                "name": unit.name,
+                "short_name": unit.short_name,
+                "kind": unit.kind,
+                "submits_reports": unit.submits_reports,
+                "position": position,
+            },
+            {
+                "valid_from": unit.valid_from,
+                "valid_until": unit.valid_until,
+                "successor": _by_slug(unit.successor) if unit.successor else None,
+                "source": unit.source,
+            },
+        )
+
     def partners(self) -> int:
-        """The letter's recipients: provincial units, then every district's People's Committee."""
+        """The letter's recipients and the provincial units, then the People's Committees of
+        every district and of every commune and ward (their websites are for staff to fill)."""
         units = {o.slug: o for o in Organisation.objects.all()}
-        rows = [(u.partner_tag, units[u.slug], u.website) for u in data.UNITS if u.partner_tag]
-        rows += [
-            (org.slug, org, "")
-            for org in Organisation.objects.filter(kind=Organisation.Kind.DISTRICT).order_by("position")
+        rows = [
+            (u.partner_tag, units[u.slug], u.website)
+            for u in [*data.UNITS, *data.SUCCESSORS]
+            if u.partner_tag
         ]
+        for kind in (Organisation.Kind.DISTRICT, Organisation.Kind.COMMUNE):
+            rows += [
+                (org.slug, org, "") for org in Organisation.objects.filter(kind=kind).order_by("position")
+            ]
         created = 0
         for position, (tag, organisation, website) in enumerate(rows, start=1):
             _, new = PartnerSite.objects.get_or_create(
@@ -125,13 +182,24 @@ class Command(BaseCommand):
 
     def activities(self) -> int:
         plan = Campaign.objects.get(slug=data.PLAN)
-        units = {o.slug: o for o in Organisation.objects.all()}
+        units = {o.slug: o for o in Organisation.objects.select_related("successor")}
         committees = list(Organisation.objects.filter(kind=Organisation.Kind.DISTRICT))
 
         def expand(slugs):
             found = []
             for slug in slugs:
                 found += committees if slug == data.DISTRICTS else [units[slug]]
+            return found
+
+        def with_successors(organisations, only=None):
+            """The units and the units that took over from them (all, or those in `only`)."""
+            found = list(organisations)
+            for organisation in organisations:
+                unit = units.get(organisation.slug, organisation).successor
+                while unit is not None and unit not in found:
+                    if only is None or unit.pk in only:
+                        found.append(unit)
+                    unit = units[unit.slug].successor
             return found
 
         created = 0
@@ -151,9 +219,15 @@ class Command(BaseCommand):
                 },
             )
             if new:
-                activity.lead_organisations.set(expand(spec.leads))
-                activity.coordinating_organisations.set(expand(spec.coordinators))
+                # Today's units carry on the work of the ones the plan named.
+                activity.lead_organisations.set(with_successors(expand(spec.leads)))
+                activity.coordinating_organisations.set(with_successors(expand(spec.coordinators)))
                 created += 1
+            elif self.new_successors:
+                # Units created by this run join the activities of the units they replaced, once.
+                for relation in (activity.lead_organisations, activity.coordinating_organisations):
+                    current = list(relation.all())
+                    relation.add(*with_successors(current, only=self.new_successors)[len(current) :])
         return created
 
     def banner(self) -> bool:
@@ -169,3 +243,30 @@ class Command(BaseCommand):
             banner.master.save(f"{spec['slug']}.png", ContentFile(artwork.handbook_banner()), save=True)
         services.ensure_banner_files(banner=banner)
         return created
+
+
+def _by_slug(slug: str) -> Organisation:
+    return Organisation.objects.get(slug=slug)
+
+
+def _upsert(slug: str, defaults: dict, facts: dict) -> tuple[Organisation, bool]:
+    """Create the organisation with `defaults` and `facts`, or give an existing one the facts
+    it lacks (rows loaded before units had dates and sources)."""
+    organisation, new = Organisation.objects.get_or_create(slug=slug, defaults={**defaults, **facts})
+    if not new:
+        _fill(organisation, facts)
+    return organisation, new
+
+
+def _fill(organisation: Organisation, facts: dict) -> None:
+    """Set the facts whose field is empty; a value already there (staff's or ours) is kept."""
+    empty = [
+        name
+        for name, value in facts.items()
+        if value not in (None, "")
+        and getattr(organisation, Organisation._meta.get_field(name).attname) in (None, "")
+    ]
+    for name in empty:
+        setattr(organisation, name, facts[name])
+    if empty:
+        organisation.save(update_fields=empty)

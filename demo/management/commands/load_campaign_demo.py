@@ -67,15 +67,19 @@ class Command(BaseCommand):
         for spec in data.content_files("news", root=CONTENT_DIR):
             if NewsPost.objects.filter(slug=spec["slug"]).exists():
                 continue
+            published_on = today - timedelta(days=int(spec["days_ago"]))
+            author = units.get(spec["author"])
+            if author is not None:  # written by the unit of that day (a merged unit's successor)
+                author = author.successor_on(published_on) or author
             post = NewsPost(
                 slug=spec["slug"],
                 title=spec["title"],
                 summary=spec["summary"],
                 body=spec["body"],
                 cover_alt=spec["cover_alt"],
-                author_unit=units.get(spec["author"]),
+                author_unit=author,
                 campaign=campaigns.get(spec["campaign"]),
-                published_on=today - timedelta(days=int(spec["days_ago"])),
+                published_on=published_on,
                 status=Status.PUBLISHED,
                 is_illustrative=True,
             )
@@ -96,9 +100,10 @@ class Command(BaseCommand):
             kind = activity.target_period
             window = {"week": 8, "month": 4, "quarter": 2, "year": 1}[kind]
             starts = periods.latest_periods(kind, today, window, not_before=activity.start_date)
-            leads = list(activity.lead_organisations.all())
+            # Only units that exist today: the demo covers the last weeks.
+            leads = list(activity.lead_organisations.current(today))
             if activity.channel == "radio":
-                leads = leads[:12]  # a dozen districts keep the demo readable
+                leads = leads[:12]  # a dozen units keep the demo readable
             for organisation in leads:
                 for start in starts:
                     if rng.random() > DILIGENCE[activity.channel]:

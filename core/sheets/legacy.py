@@ -144,8 +144,9 @@ _NUCLEI = (
 # fmt: on
 _FINALS = "ch|nh|ng|[cmnptk]"
 _SYLLABLE = re.compile(
-    rf"(?:{_INITIALS})?(?:{'|'.join(sorted(_NUCLEI, key=len, reverse=True))})(?:{_FINALS})?"
+    rf"(?:{_INITIALS})?({'|'.join(sorted(_NUCLEI, key=len, reverse=True))})(?:{_FINALS})?"
 )
+_MODIFIED = frozenset("ăâêôơư")
 # Words are split at spaces, digits, ASCII punctuation and the General Punctuation block
 # (quotes, dashes); Latin-1 symbols (cedilla, superscript one, ©) stay inside words: TCVN3 letters.
 _WORD_BREAKS = re.compile(r"[\s\d!-/:-@\[-`{-~\u2000-\u206f]+")
@@ -153,16 +154,46 @@ _WORD_BREAKS = re.compile(r"[\s\d!-/:-@\[-`{-~\u2000-\u206f]+")
 
 @cache
 def is_syllable(word: str) -> bool:
-    """Whether `word` is one Vietnamese syllable (in Unicode), e.g. "Trường", "quốc", "gì"."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [char for char in decomposed if char in _TONES]
-    if len(tones) > 1:
+    """Whether `word` is one Vietnamese syllable (in Unicode), e.g. "Trường", "quốc", "gì", "hoà".
+
+    The tone must sit where Vietnamese puts it: "xáo" is a syllable, "xaó" is not (it is VNI
+    for "xã"); "hòa" and "hoà" both are (old and new style).
+    """
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFC", word.lower()):
+        decomposed = unicodedata.normalize("NFD", char)
+        tone = [mark for mark in decomposed if mark in _TONES]
+        if tone:
+            tones.append((len(letters), tone[0]))
+        letters.append(unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in _TONES)))
+    bare = "".join(letters)
+    if len(tones) > 1 or len(bare) != len(letters):
         return False
-    bare = unicodedata.normalize("NFC", "".join(char for char in decomposed if char not in _TONES))
-    if not _SYLLABLE.fullmatch(bare):
+    match = _SYLLABLE.fullmatch(bare)
+    if not match:
         return False
+    if not tones:
+        return True
+    position, tone = tones[0]
     # A syllable ending in c, ch, p or t takes only the sắc or nặng tone.
-    return not (tones and tones[0] not in ("\u0301", "\u0323") and bare.endswith(("c", "p", "t")))
+    if tone not in ("\u0301", "\u0323") and bare.endswith(("c", "p", "t")):
+        return False
+    start, end = match.span(1)
+    return position - start in _tone_places(bare[start:end], has_final=end < len(bare))
+
+
+def _tone_places(nucleus: str, *, has_final: bool) -> tuple[int, ...]:
+    """Where in its vowels a syllable carries the tone."""
+    modified = [index for index, vowel in enumerate(nucleus) if vowel in _MODIFIED]
+    if modified:
+        return (modified[-1],)  # ê of "iê", ơ of "ươ", â of "âu"
+    if len(nucleus) == 1 or has_final:
+        return (len(nucleus) - 1,)
+    if len(nucleus) == 3:
+        return (1,)  # "oai", "uya"
+    if nucleus in ("oa", "oe", "uy"):
+        return (0, 1)  # "hòa" and "hoà"
+    return (0,)  # "ai", "ao", "ia", "ua"
 
 
 def plausible(text: str) -> bool:

@@ -89,9 +89,11 @@ class Matcher:
             found: dict[str, float] = {}
             if self.saved.get(folded) is not None:
                 found[self.saved[folded]] = 1.0
+            # "TT" is a row number before it is part of "Xã/TT": only an exact name beats that.
+            least = 1.0 if folded in ROW_NUMBER_NAMES else MIN_CONFIDENCE
             for key, name in self._names:
                 score = similarity(folded, name)
-                if score >= MIN_CONFIDENCE and score > found.get(key, 0.0):
+                if score >= least and score > found.get(key, 0.0):
                     found[key] = score
             self._memo[folded] = found
         return self._memo[folded]

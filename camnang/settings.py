@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "core.login.LoginLockoutConfig",
     "camnang",
@@ -321,12 +323,22 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # The library's own escaping only strips a leading "=" (changing the data) and turns numbers
 # into text; the admin's formats quote every formula-like cell instead (core/spreadsheets.py).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
-# Files are checked within the request: larger lists are split into several files.
-IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
-IMPORT_MAX_FILE_MB = env.int("IMPORT_MAX_FILE_MB", default=10)
+# Imports run in a worker (core.imports): the limits are what one file may hold.
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+IMPORT_MAX_FILE_MB = env.int("IMPORT_MAX_FILE_MB", default=40)
+# An export of more rows than this is written by a worker; smaller ones download at once.
+EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", default=2000)
 # Where an uploaded file waits between its check and its confirmation (core.import_files);
 # with several app machines, a folder they share.
 IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=Path(tempfile.gettempdir()) / "camnang-imports")
+
+# Background work (imports, large exports) through Django's Tasks API, with the database as
+# the queue: `manage.py db_worker` runs the tasks (see README, "Background jobs").
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# A running job whose worker has said nothing for this long is marked failed.
+JOB_HEARTBEAT_TIMEOUT = env.int("JOB_HEARTBEAT_TIMEOUT", default=120)
+# A task waiting this long for a worker means the queue is stuck (/healthz says so).
+TASK_QUEUE_STUCK_SECONDS = env.int("TASK_QUEUE_STUCK_SECONDS", default=300)
 
 # History is read in the admin; restoring an old version is done by editing.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -60,18 +60,28 @@ class Status(models.TextChoices):
     HIDDEN = "hidden", _("Tạm ẩn")
 
 
+def slug_base(text: str, max_length: int = 120) -> str:
+    return slugify(fold(text))[: max_length - 6].strip("-") or "muc"
+
+
+def unique_slug_from(text: str, taken, max_length: int = 120) -> str:
+    """A slug for `text` that is not in `taken` (a set of slugs already used)."""
+    base = slug_base(text, max_length)
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 def unique_slug(model: type[models.Model], text: str, *, instance_pk=None, max_length=120) -> str:
     """A slug for `text` not yet used by another row of `model` (one query)."""
-    base = slugify(fold(text))[: max_length - 6].strip("-") or "muc"
+    base = slug_base(text, max_length)
     taken = set(
         model._default_manager.filter(slug__startswith=base)
         .exclude(pk=instance_pk)
         .values_list("slug", flat=True)
     )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug_from(text, taken, max_length)
 
 
 class SearchableQuerySet(models.QuerySet):
@@ -327,3 +337,7 @@ class Thumbnail:
     url: str
     width: int | None
     height: int | None
+
+
+# Concrete models of the kernel, defined beside the code that uses them.
+from core.jobs import Job, SavedMapping  # noqa: E402, F401

@@ -37,3 +37,5 @@ sitemaps = Registry("sitemap section")
 datasets = Registry("dataset")
 # Groups of search results: key -> core.search.SearchGroup.
 search_groups = Registry("search group")
+# Lists staff import from spreadsheets: key -> core.imports.base.Importer.
+importers = Registry("importer")

@@ -11,6 +11,7 @@ class ProducersConfig(AppConfig):
         from core.models import search_dependents
         from core.search import SearchGroup
         from producers.forms import ProductFilterForm
+        from producers.importers import ProducerImporter
         from producers.models import Listing, Platform, Producer, Product
         from producers.opendata import PRODUCERS, PRODUCTS
         from producers.sitemaps import ProducerSitemap, ProductSitemap
@@ -31,6 +32,7 @@ class ProducersConfig(AppConfig):
         registry.sitemaps.register("products", ProductSitemap)
         for dataset in (PRODUCERS, PRODUCTS):
             registry.datasets.register(dataset.slug, dataset)
+        registry.importers.register(ProducerImporter.key, ProducerImporter())
         staff_pages.register(
             staff_pages.StaffPage(
                 name="unplaced_producers",

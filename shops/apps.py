@@ -11,6 +11,7 @@ class ShopsConfig(AppConfig):
         from core.models import search_dependents
         from core.search import SearchGroup
         from shops.forms import AddressLookupForm, ShopFilterForm
+        from shops.importers import ShopImporter
         from shops.models import Category, Commune, District, Shop
         from shops.opendata import SHOPS
         from shops.sitemaps import CommuneSitemap, DistrictSitemap, ShopSitemap
@@ -25,6 +26,7 @@ class ShopsConfig(AppConfig):
         registry.sitemaps.register("communes", CommuneSitemap)
         registry.sitemaps.register("shops", ShopSitemap)
         registry.datasets.register(SHOPS.slug, SHOPS)
+        registry.importers.register(ShopImporter.key, ShopImporter())
         staff_pages.register(
             staff_pages.StaffPage(
                 name="unplaced_shops",

@@ -37,7 +37,13 @@ def test_the_issue_example_is_read_as_staff_keep_it():
         ("D", "auto", 1.0),
         ("E", "auto", 1.0),
     ]
-    assert [column.sample for column in result.columns] == [1, "Tạp hóa Bình Minh", 912345678, "Hà Trung", "Hà Lai"]
+    assert [column.sample for column in result.columns] == [
+        1,
+        "Tạp hóa Bình Minh",
+        912345678,
+        "Hà Trung",
+        "Hà Lai",
+    ]
     assert [row.number for row in rows] == [5, 7, 8]
     assert rows[1].values == {
         "name": "Cửa hàng Nguyễn Thị Hương",
@@ -114,7 +120,10 @@ def test_the_header_is_looked_for_in_the_first_15_rows_only():
 
 
 def test_headers_match_accent_and_case_insensitively_with_synonyms():
-    rows = [["TÊN CƠ SỞ", "Điện thoại", "QUẬN, HUYỆN", "Phường/Xã"], ["Tạp hóa A", "0912", "Hà Trung", "Hà Lai"]]
+    rows = [
+        ["TÊN CƠ SỞ", "Điện thoại", "QUẬN, HUYỆN", "Phường/Xã"],
+        ["Tạp hóa A", "0912", "Hà Trung", "Hà Lai"],
+    ]
     result, _rows = read(csv_text(rows).encode("utf-8"), "ds.csv")
     assert mapping(result) == {
         "TÊN CƠ SỞ": "name",

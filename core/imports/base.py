@@ -1,0 +1,138 @@
+"""What an app gives the import pipeline for one of its lists: the fields a file can fill,
+how a row is checked, and how checked rows are written in bulk.
+
+An Importer is registered by its app (core.registry.importers). For each file it opens
+a Session, which loads once what checking needs (the places, the categories, the
+records already in the directory, the user's scope), so that checking a row costs no
+query; `check()` turns a sheet row into a CheckedRow (values, problems, what would be
+done), and `write()` writes a batch of checked rows with a few bulk queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from core.sheets import Field as SheetField
+
+
+@dataclass(frozen=True)
+class Field(SheetField):
+    """A column a file may have: how to read its cells, whether it must be there."""
+
+    parse: Callable | None = None  # (cell, session) -> value; raises ValueError(message)
+    required: bool = False
+    guide: str = ""
+    allowed: Callable | None = None  # () -> the values the template's guide (and drop-down) offers
+    several: bool = False  # a cell may hold several of the allowed values (no drop-down then)
+    render: Callable | None = None  # record -> the cell of an export
+
+
+@dataclass
+class Problem:
+    column: str  # the header as in the file, or the field's label
+    value: str
+    message: str
+
+
+@dataclass
+class Note:
+    """Something staff should look at without the row being refused: a possible duplicate,
+    a commune to choose."""
+
+    kind: str  # "duplicate" or "choose"
+    message: str
+    url: str = ""
+    options: list[tuple[str, str]] = field(default_factory=list)  # (value, label) to choose from
+
+
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+
+
+@dataclass
+class CheckedRow:
+    number: int
+    raw: tuple
+    values: dict = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    action: str = CREATE
+    target: object = None  # the existing record, for an update
+    extra: dict = field(default_factory=dict)  # what the importer keeps for write()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def refuse(self, column, value, message) -> None:
+        self.problems.append(Problem(str(column), "" if value is None else str(value), str(message)))
+
+
+class Session:
+    """One file's import, for one user: the lookups checking needs, and the bulk writes.
+
+    Rows come in batches (Importer.batch_size), so a session can fetch what a batch needs
+    in a query or two; it keeps what earlier batches decided (a record the file creates,
+    which a later row names again).
+    """
+
+    def __init__(self, importer: Importer, user, choices: dict | None = None, options: dict | None = None):
+        self.importer = importer
+        self.user = user
+        self.choices = choices or {}
+        self.options = options or {}
+
+    def check_batch(self, rows: list) -> list[CheckedRow]:
+        return [self.check(row) for row in rows]
+
+    def check(self, row) -> CheckedRow:
+        raise NotImplementedError
+
+    def write(self, rows: list[CheckedRow]) -> dict[str, int]:
+        """Write checked rows (all valid); returns {"created": n, "updated": n}."""
+        raise NotImplementedError
+
+
+class Importer:
+    key = ""
+    title = ""
+    noun = ""
+    model = None
+    session_class = Session
+    # How many rows one write() takes.
+    batch_size = 1000
+    # Fields with a fixed list of values for which the user may choose one value for the
+    # whole file (its rows' blank cells, or a file without that column).
+    file_defaults: tuple[str, ...] = ()
+
+    def fields(self) -> list[Field]:
+        raise NotImplementedError
+
+    def may_import(self, user) -> bool:
+        opts = self.model._meta
+        return all(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("add", "change")
+        )
+
+    def session(self, user, choices: dict | None = None, options: dict | None = None) -> Session:
+        return self.session_class(self, user, choices, options)
+
+    def required_fields(self) -> list[Field]:
+        return [f for f in self.fields() if f.required]
+
+    def changelist_url(self) -> str:
+        from django.urls import reverse
+
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+
+def batches(rows: Iterable, size: int):
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,449 @@
+"""Producers and their products as district offices keep them: one row per product.
+
+Each row is a product with its producer's columns; the producer's columns may be repeated
+on every row of its products, merged over them in Excel, or left blank below its first
+row. A row whose producer columns are blank continues the producer above it; a row that
+names a producer already read from this file adds a product to it (its other producer
+columns are not read again). A producer with no product yet has one row with the product
+columns empty.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from core.imports import cells
+from core.imports.base import CREATE, UNCHANGED, UPDATE, Field, Importer
+from core.text import fold
+from producers.models import Producer, Product
+from shops.importers import (
+    CHANGE_REASON,
+    Categories,
+    DirectorySession,
+    choice_field,
+    commune_field,
+    district_field,
+    id_field,
+    phone_field,
+    status_field,
+    text_field,
+    verified_field,
+    zalo_field,
+)
+from shops.models import Category
+
+PRODUCER_KEYS = ("id", "name", "district", "commune_name", "address", "phone")
+PRODUCT_FIELDS = {
+    "product_name": "name",
+    "product_ocop": "ocop_stars",
+    "product_months": "harvest_months",
+    "product_unit": "unit",
+    "product_price": "price",
+    "product_description": "description",
+    "product_status": "status",
+}
+OCOP_WORDS = {"ocop", "sao", "hang"}
+
+
+def read_ocop(value):
+    """An OCOP rating: "OCOP 4 sao", "4 sao", "4★" or 4; blank for none."""
+    words = [word for word in fold(cells.text(value)).replace("*", " ").split() if word not in OCOP_WORDS]
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in {"3", "4", "5"}:
+        return int(words[0])
+    if words in (["0"], ["chua", "xep"], ["chua", "xep", "hang"], ["khong"]):
+        return Product.Ocop.NONE
+    raise ValueError(
+        gettext("Hạng OCOP “%(value)s” không hợp lệ: ghi 3, 4 hoặc 5 sao; để trống nếu chưa xếp hạng.")
+        % {"value": cells.text(value)}
+    )
+
+
+class ProducerSession(DirectorySession):
+    own_fields = (
+        "name",
+        "kind",
+        "representative",
+        "address",
+        "phone",
+        "zalo",
+        "description",
+        "status",
+        "verified_on",
+    )
+    keep_when_blank = ("kind", "status")
+    noun = _("cơ sở sản xuất")
+
+    def __init__(self, importer, user, choices=None, options=None):
+        super().__init__(importer, user, choices, options)
+        self.categories = Categories()
+        self.current = None  # the row that introduced the producer the next rows continue
+        self.producer_rows = {}  # producer's key in this file -> the row that introduced it
+        self.product_seen = {}
+        self._product_slugs = None
+
+    # Which rows introduce a producer, which continue one
+
+    def check_batch(self, rows):
+        checked = []
+        introducing = []
+        for row in rows:
+            read = self.read_cells(row)
+            checked.append(read)
+            head = self.producer_of(read)
+            if head is read:
+                introducing.append(read)
+            else:
+                read.extra["head"] = head
+        self.find_targets([row for row in introducing if row.ok])
+        for row in introducing:
+            if row.ok:
+                self.apply(row)
+            row.extra["producer_ok"] = row.ok
+        self.check_products(checked)
+        return checked
+
+    def read_cells(self, row):
+        """The row's cells parsed; placing waits until we know it introduces a producer."""
+        checked = self.read(row, place=False)
+        if "product_category" in row.values:
+            try:
+                found = self.categories.read(row.values["product_category"])
+            except ValueError as error:
+                checked.refuse(
+                    self.column("product_category"), cells.text(row.values["product_category"]), str(error)
+                )
+            else:
+                if len(found) > 1:
+                    checked.refuse(
+                        self.column("product_category"),
+                        cells.text(row.values["product_category"]),
+                        gettext("Mỗi sản phẩm thuộc một nhóm hàng."),
+                    )
+                checked.extra["category"] = found[0] if found else None
+        return checked
+
+    def producer_of(self, row):
+        """The row that introduced this row's producer (the row itself for a new one)."""
+        if not any(row.values.get(key) for key in PRODUCER_KEYS):
+            if self.current is None:
+                row.refuse(
+                    self.column("name"),
+                    "",
+                    gettext("Chưa ghi tên cơ sở (và không có cơ sở ở dòng trên để nối tiếp)."),
+                )
+                return row
+            return self.current
+        pk = row.values.get("id")
+        name_key = ("name", fold(row.values.get("name") or ""), fold(row.values.get("district") or ""))
+        key = ("id", pk) if pk is not None else name_key
+        head = self.producer_rows.get(key)
+        if head is not None:
+            self.current = head
+            return head
+        self.place(row)
+        self.producer_rows[key] = row
+        self.current = row
+        return row
+
+    def remember(self, row, key, field_key, what):
+        return True  # rows of one producer are grouped above; no row repeats another
+
+    # Products
+
+    def check_products(self, rows) -> None:
+        heads = [row.extra.get("head", row) for row in rows]
+        producers = {
+            head.target.pk for head in heads if head.ok and head.target is not None and head.target.pk
+        }
+        stored = defaultdict(dict)
+        if producers:
+            for product in Product.objects.filter(producer__in=producers):
+                stored[product.producer_id][("id", product.pk)] = product
+                stored[product.producer_id].setdefault(("name", fold(product.name)), product)
+        for row, head in zip(rows, heads, strict=True):
+            if row is not head and not head.extra.get("producer_ok", head.ok):
+                row.refuse(
+                    self.column("name"),
+                    head.values.get("name", ""),
+                    gettext("Dòng %(row)s, nơi ghi cơ sở của sản phẩm này, bị từ chối: hãy sửa dòng đó.")
+                    % {"row": head.number},
+                )
+            if not row.ok:
+                continue
+            producer = head.target
+            self.check_product(row, producer, stored.get(producer.pk, {}) if producer.pk else {})
+            if row is not head:
+                row.action = row.extra.get("product_action", UNCHANGED)
+            elif row.extra.get("product_action") == CREATE and row.action != CREATE:
+                row.action = CREATE
+            elif row.extra.get("product_action") == UPDATE and row.action == UNCHANGED:
+                row.action = UPDATE
+
+    def check_product(self, row, producer, stored: dict) -> None:
+        values = {field: row.values[key] for key, field in PRODUCT_FIELDS.items() if key in row.values}
+        pk = row.values.get("product_id")
+        name = values.get("name") or ""
+        if pk is None and not name:
+            others = [
+                self.column(key) for key in (*PRODUCT_FIELDS, "product_category") if row.values.get(key)
+            ]
+            if others:
+                row.refuse(
+                    self.column("product_name"),
+                    "",
+                    gettext("Thiếu tên sản phẩm (dòng có ghi %(columns)s).") % {"columns": ", ".join(others)},
+                )
+            return
+        if pk is not None:
+            product = stored.get(("id", pk))
+            if product is None:
+                row.refuse(
+                    self.column("product_id"),
+                    pk,
+                    gettext("Cơ sở này không có sản phẩm mã %(id)s. Để trống mã khi thêm sản phẩm mới.")
+                    % {"id": pk},
+                )
+                return
+        else:
+            product = stored.get(("name", fold(name))) or Product()
+        key = ("product", id(producer), product.pk or fold(name))
+        earlier = self.product_seen.setdefault(key, row.number)
+        if earlier != row.number:
+            row.refuse(
+                self.column("product_name"),
+                name,
+                gettext("Trùng với dòng %(row)s: cùng cơ sở và tên sản phẩm.") % {"row": earlier},
+            )
+            return
+        before = {field: getattr(product, field) for field in (*PRODUCT_FIELDS.values(), "category_id")}
+        for field, value in values.items():
+            if value is None:
+                if field == "status":
+                    continue
+                value = Product._meta.get_field(field).get_default()
+            setattr(product, field, value)
+        if "category" in row.extra:
+            product.category = row.extra["category"]
+        try:
+            product.full_clean(
+                exclude=["producer", "category", "slug", "search_text"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            reverse_keys = {field: key for key, field in PRODUCT_FIELDS.items()}
+            for field, messages in error.message_dict.items():
+                column = self.column(reverse_keys[field]) if field in reverse_keys else self.label_of(field)
+                for message in messages:
+                    row.refuse(column, cells.text(values.get(field, "")), message)
+            return
+        changed = [field for field, value in before.items() if getattr(product, field) != value]
+        row.extra["product"] = product
+        row.extra["product_changed"] = changed
+        row.extra["product_action"] = CREATE if product.pk is None else UPDATE if changed else UNCHANGED
+
+    # Writing: producers (the base class), then their products
+
+    def write_related(self, rows) -> None:
+        reason = str(CHANGE_REASON)
+        new, changed = [], []
+        for row in rows:
+            product = row.extra.get("product")
+            if product is None:
+                continue
+            producer = row.extra.get("head", row).target
+            product.producer_id = producer.pk
+            if row.extra["product_action"] == CREATE:
+                product.slug = self.product_slug(product.name)
+                new.append(product)
+            elif row.extra["product_action"] == UPDATE:
+                product.updated_at = self.now
+                changed.append(row)
+        if new:
+            bulk_create_with_history(
+                new, Product, batch_size=500, default_user=self.user, default_change_reason=reason
+            )
+        if changed:
+            fields = {name.removesuffix("_id") for row in changed for name in row.extra["product_changed"]}
+            bulk_update_with_history(
+                [row.extra["product"] for row in changed],
+                Product,
+                sorted(fields | {"updated_at"}),
+                batch_size=500,
+                default_user=self.user,
+                default_change_reason=reason,
+            )
+
+    def product_slug(self, name: str) -> str:
+        from core.models import unique_slug_from
+
+        if self._product_slugs is None:
+            self._product_slugs = set(Product.objects.values_list("slug", flat=True))
+        slug = unique_slug_from(name, self._product_slugs)
+        self._product_slugs.add(slug)
+        return slug
+
+    def reindex(self, rows) -> None:
+        touched = [row for row in rows if row.action in (CREATE, UPDATE)]
+        producers = {row.extra.get("head", row).target.pk for row in touched}
+        products = {row.extra["product"].pk for row in touched if row.extra.get("product") is not None}
+        Producer.objects.filter(pk__in=producers).for_reindex().reindex()
+        Product.objects.filter(pk__in=products).for_reindex().reindex()
+
+
+def _product_field(key, label, *synonyms, parse=cells.text, guide="", **extra) -> Field:
+    attribute = PRODUCT_FIELDS.get(key, key)
+    return Field(
+        key,
+        label,
+        synonyms=synonyms,
+        parse=parse,
+        guide=guide,
+        render=extra.pop("render", lambda product: getattr(product, attribute) if product else ""),
+        **extra,
+    )
+
+
+class ProducerImporter(Importer):
+    key = "co-so-san-xuat"
+    title = _("Cơ sở sản xuất và sản phẩm")
+    noun = _("cơ sở sản xuất")
+    model = Producer
+    session_class = ProducerSession
+    file_defaults = ("kind",)
+
+    def may_import(self, user) -> bool:
+        return super().may_import(user) and all(
+            user.has_perm(f"producers.{action}_product") for action in ("add", "change")
+        )
+
+    def fields(self) -> list[Field]:
+        return [
+            id_field(_("Mã cơ sở"), "Mã hộ", "Mã HTX"),
+            text_field(
+                "name",
+                _("Tên cơ sở"),
+                "Tên hộ",
+                "Tên hộ sản xuất",
+                "Tên chủ hộ",
+                "Họ và tên chủ hộ",
+                "Tên HTX",
+                "Tên hợp tác xã",
+                "Tên cơ sở sản xuất",
+                "Tên chủ thể",
+                "Chủ thể",
+                "Tên đơn vị",
+                guide=_("Tên hộ, hợp tác xã, tổ hợp tác hoặc doanh nghiệp."),
+                required=True,
+            ),
+            choice_field(
+                "kind",
+                _("Loại hình"),
+                Producer.Kind.choices,
+                "Loại hình chủ thể",
+                "Loại hình tổ chức",
+                aliases={
+                    "Hộ": "household",
+                    "Hộ gia đình": "household",
+                    "HTX": "cooperative",
+                    "THT": "coop_group",
+                    "Doanh nghiệp": "small_business",
+                    "Công ty": "small_business",
+                },
+                guide=_("Chọn trong danh sách. Tệp không có cột này: chọn một loại hình cho cả tệp."),
+            ),
+            text_field(
+                "representative", _("Người đại diện"), "Chủ hộ", "Đại diện", "Người liên hệ", "Giám đốc"
+            ),
+            district_field(),
+            commune_field(),
+            text_field(
+                "address",
+                _("Địa chỉ"),
+                "Thôn, xóm",
+                "Thôn, bản",
+                "Địa chỉ cụ thể",
+                guide=_("Thôn, bản hoặc số nhà."),
+            ),
+            phone_field(),
+            zalo_field(),
+            text_field("description", _("Giới thiệu cơ sở"), "Giới thiệu", parse=cells.long_text),
+            status_field(_("Trạng thái cơ sở")),
+            verified_field(),
+            _product_field(
+                "product_id",
+                _("Mã sản phẩm"),
+                parse=cells.record_id,
+                guide=_("Để trống khi thêm sản phẩm mới."),
+                render=lambda product: product.pk if product else "",
+            ),
+            _product_field(
+                "product_name",
+                _("Tên sản phẩm"),
+                "Sản phẩm",
+                "Sản phẩm chủ lực",
+                "Tên sản phẩm OCOP",
+                "Mặt hàng",
+                guide=_("Mỗi dòng một sản phẩm; để trống nếu cơ sở chưa có sản phẩm."),
+            ),
+            _product_field(
+                "product_category",
+                _("Nhóm hàng"),
+                "Nhóm sản phẩm",
+                "Ngành hàng",
+                parse=None,
+                guide=_("Một nhóm hàng."),
+                allowed=lambda: Category.objects.values_list("name", flat=True),
+                render=lambda product: product.category.name if product and product.category_id else "",
+            ),
+            _product_field(
+                "product_ocop",
+                _("Hạng OCOP"),
+                "OCOP",
+                "Xếp hạng OCOP",
+                "Số sao OCOP",
+                parse=read_ocop,
+                guide=_("3, 4 hoặc 5 sao; để trống nếu chưa xếp hạng."),
+                allowed=lambda: [label for _code, label in Product.Ocop.choices],
+                render=lambda product: product.ocop_stars or "" if product else "",
+            ),
+            _product_field(
+                "product_months",
+                _("Tháng thu hoạch"),
+                "Mùa vụ",
+                "Thời gian thu hoạch",
+                "Tháng thu hoạch chính",
+                parse=cells.months,
+                guide=_("Các tháng, cách nhau bằng dấu phẩy: 10, 11, 12."),
+                render=lambda product: ", ".join(map(str, product.harvest_months)) if product else "",
+            ),
+            _product_field(
+                "product_unit", _("Đơn vị tính"), "ĐVT", "Đơn vị", guide=_("Ví dụ: kg, hộp 500 g.")
+            ),
+            _product_field(
+                "product_price",
+                _("Giá tham khảo (đồng)"),
+                "Giá",
+                "Giá bán",
+                "Đơn giá",
+                "Giá (đồng)",
+                parse=cells.price,
+                guide=_("Số đồng, ví dụ 120000."),
+            ),
+            _product_field("product_description", _("Mô tả sản phẩm"), "Mô tả", parse=cells.long_text),
+            Field(
+                "product_status",
+                _("Trạng thái sản phẩm"),
+                parse=status_field().parse,
+                guide=_("Để trống là Bản nháp (với sản phẩm mới)."),
+                allowed=status_field().allowed,
+                render=lambda product: product.get_status_display() if product else "",
+            ),
+        ]

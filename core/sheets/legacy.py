@@ -143,9 +143,7 @@ _NUCLEI = (
 )
 # fmt: on
 _FINALS = "ch|nh|ng|[cmnptk]"
-_SYLLABLE = re.compile(
-    rf"(?:{_INITIALS})?({'|'.join(sorted(_NUCLEI, key=len, reverse=True))})(?:{_FINALS})?"
-)
+_SYLLABLE = re.compile(rf"(?:{_INITIALS})?({'|'.join(sorted(_NUCLEI, key=len, reverse=True))})(?:{_FINALS})?")
 _MODIFIED = frozenset("ăâêôơư")
 # Words are split at spaces, digits, ASCII punctuation and the General Punctuation block
 # (quotes, dashes); Latin-1 symbols (cedilla, superscript one, ©) stay inside words: TCVN3 letters.
@@ -165,7 +163,8 @@ def is_syllable(word: str) -> bool:
         tone = [mark for mark in decomposed if mark in _TONES]
         if tone:
             tones.append((len(letters), tone[0]))
-        letters.append(unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in _TONES)))
+        bare = "".join(mark for mark in decomposed if mark not in _TONES)
+        letters.append(unicodedata.normalize("NFC", bare))
     bare = "".join(letters)
     if len(tones) > 1 or len(bare) != len(letters):
         return False

@@ -37,7 +37,13 @@ def test_the_issue_example_is_read_as_staff_keep_it():
         ("D", "auto", 1.0),
         ("E", "auto", 1.0),
     ]
-    assert [column.sample for column in result.columns] == [1, "Tạp hóa Bình Minh", 912345678, "Hà Trung", "Hà Lai"]
+    assert [column.sample for column in result.columns] == [
+        1,
+        "Tạp hóa Bình Minh",
+        912345678,
+        "Hà Trung",
+        "Hà Lai",
+    ]
     assert [row.number for row in rows] == [5, 7, 8]
     assert rows[1].values == {
         "name": "Cửa hàng Nguyễn Thị Hương",
@@ -114,7 +120,10 @@ def test_the_header_is_looked_for_in_the_first_15_rows_only():
 
 
 def test_headers_match_accent_and_case_insensitively_with_synonyms():
-    rows = [["TÊN CƠ SỞ", "Điện thoại", "QUẬN, HUYỆN", "Phường/Xã"], ["Tạp hóa A", "0912", "Hà Trung", "Hà Lai"]]
+    rows = [
+        ["TÊN CƠ SỞ", "Điện thoại", "QUẬN, HUYỆN", "Phường/Xã"],
+        ["Tạp hóa A", "0912", "Hà Trung", "Hà Lai"],
+    ]
     result, _rows = read(csv_text(rows).encode("utf-8"), "ds.csv")
     assert mapping(result) == {
         "TÊN CƠ SỞ": "name",
@@ -319,7 +328,7 @@ def vni(text):
 
 def test_a_tcvn3_sheet_is_read_in_unicode():
     rows = [
-        [tcvn3("UBND HUYỆN HÀ TRUNG").lower().upper()],  # .VnTimeH: capitals around lower-case codes
+        [tcvn3("UBND HUYệN Hà TRUNG")],  # .VnTimeH shows these lower-case codes as capitals
         [],
         ["STT", tcvn3("Tên điểm bán"), tcvn3("Số điện thoại"), tcvn3("Huyện"), tcvn3("Xã/TT")],
         [1, tcvn3("Tạp hóa Bình Minh"), 912345678, tcvn3("Hà Trung"), tcvn3("Hà Lai")],
@@ -327,6 +336,7 @@ def test_a_tcvn3_sheet_is_read_in_unicode():
         [2, tcvn3("Cửa hàng Hương"), "0373111222", tcvn3("Hà Trung"), tcvn3("Vũ Lao")],
         [tcvn3("Tổng cộng"), None, None, None, 2],
     ]
+    assert rows[0][0] == "UBND HUYÖN Hµ TRUNG"
     assert rows[4][4] == "Vò Lao"
     result, found = read(xlsx(("DS", rows)))
     assert result.legacy_encoding == legacy.TCVN3

@@ -163,9 +163,8 @@ def is_syllable(word: str) -> bool:
         tone = [mark for mark in decomposed if mark in _TONES]
         if tone:
             tones.append((len(letters), tone[0]))
-        letters.append(
-            unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in _TONES))
-        )
+        bare = "".join(mark for mark in decomposed if mark not in _TONES)
+        letters.append(unicodedata.normalize("NFC", bare))
     bare = "".join(letters)
     if len(tones) > 1 or len(bare) != len(letters):
         return False

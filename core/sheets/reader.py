@@ -227,9 +227,10 @@ def read_sheet(
 class ReadResult:
     """The header, columns and mapping of a sheet; rows() streams its data rows.
 
-    `skipped` ({reason: count}) and `skipped_examples` ({reason: first row numbers}) are
-    filled as rows() runs, complete once it is exhausted. Blank rows at the very end of a
-    sheet (formatting left below the table) are not counted.
+    `skipped` ({reason: count}, reasons in SKIP_REASONS) and `skipped_examples` ({reason:
+    first row numbers}) are filled as rows() runs, complete once it is exhausted. Blank rows
+    at the very end of a sheet (formatting left below the table) are not counted. Run one
+    rows() at a time per workbook: a CSV is one stream.
     """
 
     def __init__(self, sheet: Sheet, matcher: Matcher, header: _Header, buffer, override):
@@ -287,8 +288,10 @@ class ReadResult:
     # Legacy fonts -----------------------------------------------------------------------------
 
     def _decide_legacy(self, sample):
-        """Columns whose sampled text is mostly TCVN3/VNI are converted whole; the encoding is the
-        file's majority. Other cells are converted one by one when they clearly look like it."""
+        """The file's legacy code is the one most sampled cells (and header cells) look like;
+        columns where such cells are at least as many as Unicode Vietnamese ones are converted
+        whole (so "Vò" in a TCVN3 column becomes "Vũ"); elsewhere a cell is converted only when
+        it clearly looks like legacy text itself."""
         votes = [Counter() for _ in range(self._width)]
         for _number, values in sample:
             for column, value in enumerate(values[: self._width]):

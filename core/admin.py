@@ -1,37 +1,23 @@
 """Admin pieces shared by the apps: accent-free search, scoping, read-only history, actions, spreadsheets."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import get_content_type_for_model
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms import modelform_factory
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.template.defaultfilters import filesizeformat
-from django.urls import path, reverse
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST, require_safe
-from import_export.admin import ImportExportMixin
-from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
+from django.views.decorators.http import require_safe
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from core import import_files, services
-from core.import_files import PendingImportStorage, count_data_rows
-from core.spreadsheets import (
-    SpreadsheetCSV,
-    SpreadsheetXLSX,
-    import_totals,
-    rejected_rows,
-    template_workbook,
-)
-from core.text import fold, thousands
+from core import services
 
 
 class FoldedSearchMixin:
@@ -326,214 +312,20 @@ class DirectoryAdmin(FoldedSearchMixin, HistoryAdmin):
 # --- Spreadsheets -------------------------------------------------------------------
 
 
-class SpreadsheetImportForm(ImportForm):
-    """The import form in Vietnamese; the format follows the file's extension."""
+class SpreadsheetAdminMixin:
+    """Buttons on a list's admin page for its spreadsheets (core.imports): import a file,
+    download the template, export the list as filtered. `importer_key` names the list in
+    core.registry.importers; the pages themselves are the staff import pages."""
 
-    def __init__(self, formats, resources, **kwargs):
-        super().__init__(formats, resources, **kwargs)
-        self.formats = formats
-        self.fields["import_file"].label = _("Tệp cần nhập (.xlsx hoặc .csv)")
-        self.fields["format"].label = _("Định dạng")
-        self.fields["format"].required = False
-        self.fields["format"].help_text = _("Để trống: nhận theo đuôi tệp.")
-        self.fields["resource"].label = _("Loại dữ liệu")
+    importer_key = ""
+    change_list_template = "admin/camnang/change_list_spreadsheets.html"
 
-    def clean(self):
-        cleaned = super().clean()
-        upload = cleaned.get("import_file")
-        if upload is not None and not cleaned.get("format"):
-            extension = upload.name.rsplit(".", 1)[-1].lower()
-            for index, fmt in enumerate(self.formats):
-                if fmt().get_extension() == extension:
-                    cleaned["format"] = str(index)
-                    break
-            else:
-                self.add_error("import_file", _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
-        if upload is not None and cleaned.get("format") and not self.errors:
-            self.check_limits(upload, self.formats[int(cleaned["format"])]().get_extension())
-        return cleaned
+    def changelist_view(self, request, extra_context=None):
+        from core.registry import importers
 
-    def check_limits(self, upload, extension):
-        """Refuse a file too large to check within one request, before any row is read."""
-        max_bytes = settings.IMPORT_MAX_FILE_MB * 1024 * 1024
-        if upload.size > max_bytes:
-            self.add_error(
-                "import_file",
-                gettext(
-                    "Tệp nặng %(size)s, vượt giới hạn %(limit)s của một lần nhập. "
-                    "Hãy chia danh sách thành nhiều tệp nhỏ hơn."
-                )
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
-            )
-            return
-        rows = count_data_rows(upload, extension)
-        if rows is not None and rows > settings.IMPORT_MAX_ROWS:
-            self.add_error(
-                "import_file",
-                gettext(
-                    "Tệp có %(rows)s dòng dữ liệu, vượt giới hạn %(limit)s dòng của một lần nhập. "
-                    "Hãy chia thành nhiều tệp, mỗi tệp không quá %(limit)s dòng."
-                )
-                % {
-                    "rows": thousands(rows),
-                    "limit": thousands(settings.IMPORT_MAX_ROWS),
-                },
-            )
-
-
-class SpreadsheetExportForm(ExportForm):
-    def __init__(self, formats, resources, **kwargs):
-        super().__init__(formats, resources, **kwargs)
-        self.fields["format"].label = _("Định dạng")
-        self.fields["resource"].label = _("Loại dữ liệu")
-
-
-class SpreadsheetAdminMixin(ImportExportMixin):
-    """Import from and export to .xlsx/.csv, with a template and a Vietnamese dry run.
-
-    The preview lists what would be created, updated and rejected (with the row
-    number in the file and the reason) before anything is written; a file with
-    any rejected row cannot be confirmed, and the confirmed import runs in one
-    transaction that is rolled back if any row fails then.
-    """
-
-    # Text cells that would run as formulas are exported quoted, and unquoted on import.
-    import_formats = [SpreadsheetXLSX, SpreadsheetCSV]
-    export_formats = [SpreadsheetXLSX, SpreadsheetCSV]
-    tmp_storage_class = PendingImportStorage
-    # With a byte-order mark Excel opens a CSV file as UTF-8, so the accents survive.
-    to_encoding = "utf-8-sig"
-    import_form_class = SpreadsheetImportForm
-    confirm_form_class = ConfirmImportForm
-    export_form_class = SpreadsheetExportForm
-    import_template_name = "admin/camnang/import.html"
-    export_template_name = "admin/camnang/export.html"
-    import_export_change_list_template = "admin/camnang/change_list_spreadsheets.html"
-
-    def get_resource_kwargs(self, request, *args, **kwargs):
-        return {"user": request.user}
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs.pop("request", None)
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
-
-    def import_action(self, request, **kwargs):
-        response = super().import_action(request, **kwargs)
-        context = getattr(response, "context_data", {})
-        result = context.get("result")
-        if result is not None:
-            response.context_data["totals"] = import_totals(result)
-            response.context_data["rejected"] = rejected_rows(result)
-        # A file that cannot be confirmed (rejected rows, unreadable) is not kept.
-        upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
-        stored = getattr(upload, "tmp_storage_name", None)
-        if stored and context.get("confirm_form") is None:
-            PendingImportStorage(name=stored).remove()
-        return response
-
-    def get_confirm_form_initial(self, request, import_form):
-        initial = super().get_confirm_form_initial(request, import_form)
-        if import_form is not None:
-            # Only the uploader's session may confirm this file, and only for this list.
-            details = {key: initial[key] for key in ("original_file_name", "format", "resource")}
-            import_files.remember(
-                request, initial["import_file_name"], model_label=self.opts.label, details=details
-            )
-        return initial
-
-    @method_decorator(require_POST)
-    def process_import(self, request, **kwargs):
-        """Import a file this user checked a moment ago; any other file name is refused.
-
-        Replaces django-import-export's step, which opened whatever name was posted. Only
-        the stored file's name is read from the form; its format and kind come from the
-        session, as they were when the file was checked.
-        """
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        name = request.POST.get("import_file_name", "")
-        pending = import_files.claim(request, name, model_label=self.opts.label)
-        if pending is None:
-            return self.import_refused(request)
-        import_files.forget(request, name)  # one confirmation per checked file
-        details = {key: pending.get(key) for key in ("original_file_name", "format", "resource")}
-        confirm_form = self.get_confirm_form_class(request)(data={"import_file_name": name, **details})
-        if not confirm_form.is_valid():
-            return self.import_refused(request)
-        input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])](
-            encoding=self.from_encoding
-        )
-        storage = PendingImportStorage(
-            name=name,
-            encoding=None if input_format.is_binary() else self.from_encoding,
-            read_mode=input_format.get_read_mode(),
-        )
-        try:
-            data = storage.read()
-        except import_files.PendingFileMissing:
-            return self.import_refused(request)
-        try:
-            dataset = input_format.create_dataset(data)
-            result = self.process_dataset(dataset, confirm_form, request, **kwargs)
-        finally:
-            storage.remove()
-        if result.has_errors() or result.has_validation_errors():
-            messages.error(
-                request,
-                gettext(
-                    "Không nhập được: dữ liệu đã thay đổi từ lúc kiểm tra tệp, nên không dòng nào được ghi. "
-                    "Hãy tải tệp lên và kiểm tra lại."
-                ),
-            )
-            return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
-        return self.process_result(result, request)
-
-    def import_refused(self, request):
-        messages.error(
-            request,
-            gettext(
-                "Không tìm thấy tệp đã kiểm tra để nhập: tệp có thể đã được nhập rồi, đã quá hạn, "
-                "hoặc không do bạn tải lên. Chưa có gì được ghi; hãy tải tệp lên và kiểm tra lại."
-            ),
-        )
-        return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
-
-    def add_success_message(self, result, request):
-        totals = import_totals(result)
-        messages.success(
-            request,
-            gettext("Đã nhập xong: %(new)d mục mới, %(update)d mục cập nhật, %(skip)d mục không đổi.")
-            % totals,
-        )
-
-    def get_export_filename(self, request, queryset, file_format):
-        name = slugify(fold(str(self.model._meta.verbose_name_plural)))
-        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "mau-nhap/",
-                self.admin_site.admin_view(self.template_view),
-                name="{}_{}_import_template".format(*info),
-            ),
-            *super().get_urls(),
-        ]
-
-    def template_view(self, request):
-        """An empty .xlsx with the columns, drop-down lists and a guide sheet."""
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        resource_class = self.get_import_resource_classes(request)[0]
-        resource = resource_class(**self.get_import_resource_kwargs(request))
-        title = gettext("Mẫu nhập %(what)s") % {"what": resource_class.get_display_name().lower()}
-        response = HttpResponse(
-            template_workbook(resource, title),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        name = slugify(fold(title))
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
+        importer = importers.get(self.importer_key)
+        extra = {
+            "importer_key": self.importer_key,
+            "may_import": importer is not None and importer.may_import(request.user),
+        }
+        return super().changelist_view(request, {**extra, **(extra_context or {})})

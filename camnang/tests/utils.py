@@ -65,22 +65,54 @@ def xlsx_upload(headers, rows, name="danh-sach.xlsx"):
     )
 
 
-def admin_import(client, app_model: str, upload):
-    """Upload a file to an admin import page (the dry run); returns the response."""
+def upload_sheet(client, target: str, upload):
+    """Upload a file on the staff import page; returns the job it started, or the response
+    that refused it (status 200, the form with its error)."""
     from django.urls import reverse
 
-    return client.post(
-        reverse(f"admin:{app_model}_import"), {"import_file": upload, "format": "", "resource": "0"}
-    )
+    from core.jobs import Job
+
+    before = set(Job.objects.values_list("pk", flat=True))
+    response = client.post(reverse("admin:import_start", kwargs={"target": target}), {"file": upload})
+    if response.status_code != 302:
+        return response
+    return Job.objects.exclude(pk__in=before).get()
 
 
-def admin_confirm_import(client, app_model: str, dry_run_response):
+def check_sheet(client, job, *, mapping: dict | None = None, defaults: dict | None = None, remember=False):
+    """Confirm the proposed column mapping (changed by `mapping`: column index -> field key)
+    and run the check; returns the job as the check left it."""
     from django.urls import reverse
 
-    form = dry_run_response.context["confirm_form"]
-    return client.post(
-        reverse(f"admin:{app_model}_process_import"), {k: form.initial[k] for k in form.initial}
-    )
+    chosen = {int(index): key for index, key in job.mapping.items()}
+    chosen.update(mapping or {})
+    data = {"action": "map", **{f"col-{index}": key or "" for index, key in chosen.items()}}
+    data.update({f"default-{key}": value for key, value in (defaults or {}).items()})
+    if remember:
+        data["remember"] = "1"
+    client.post(reverse("admin:import_job", kwargs={"pk": job.pk}), data)
+    job.refresh_from_db()
+    return job
+
+
+def confirm_sheet(client, job, *, choices: dict | None = None):
+    """Confirm a checked job (with units chosen for divided communes); returns the job."""
+    from django.urls import reverse
+
+    data = {"action": "confirm", **{f"choose-{row}": value for row, value in (choices or {}).items()}}
+    client.post(reverse("admin:import_job", kwargs={"pk": job.pk}), data)
+    job.refresh_from_db()
+    return job
+
+
+def import_sheet(client, target: str, upload, **check):
+    """Upload, check and (when nothing is refused) confirm a file; returns the job."""
+    job = upload_sheet(client, target, upload)
+    assert not hasattr(job, "status_code"), job.context["form"].errors
+    job = check_sheet(client, job, **check)
+    if job.state == job.State.CHECKED and not job.summary["refused"]:
+        job = confirm_sheet(client, job)
+    return job
 
 
 class WsgiResponse:

@@ -270,3 +270,19 @@ def test_load_places_reports_what_it_placed(districts):
     call_command("load_places", stdout=out)
     assert "placed in their current commune: 1; left for staff to place: 2." in out.getvalue()
     assert services.place_unplaced() == (0, 2)
+
+
+def test_the_official_data_is_the_release_requirements_txt_pins():
+    """The sources the docstring of shops/geography.py names are the ones every install gets."""
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from django.conf import settings
+
+    pins = dict(
+        line.split("==")
+        for line in (Path(settings.BASE_DIR) / "requirements.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    assert pins.get("vietnam-provinces") == version("vietnam-provinces") == "2025.10.1"
+    assert pins.get("vietnamadminunits") == version("vietnamadminunits") == "1.0.4"

@@ -73,9 +73,10 @@ class AddressLookupForm(QueryNamesMixin, forms.Form):
         district = " ".join(cleaned.get("district", "").split())
         districts = list(province_districts())
         district_field = "district"
-        if commune and not district:
-            commune, district = split_address(commune, districts)
-            district_field = "commune"  # the district was written in the commune box
+        if commune:
+            commune, written = split_address(commune, districts)
+            if written and not district:
+                district, district_field = written, "commune"  # written in the commune box
         cleaned["commune"] = commune
         cleaned["district_text"] = district
         cleaned["district"] = None

@@ -184,6 +184,14 @@ def test_a_whole_address_in_one_box(client, districts, text):
     assert fold(body["query"]["huyen"]).endswith("ha trung")
 
 
+def test_the_district_box_wins_over_a_district_in_the_commune_box(client, districts):
+    body = client.get(JSON, {"xa": "Thôn 3, xã Hà Vinh", "huyen": "Hà Trung"}).json()
+    assert body["commune"]["name"] == "Phường Bỉm Sơn"
+    assert body["query"] == {"xa": "xã Hà Vinh", "huyen": "Hà Trung"}
+    body = client.get(JSON, {"xa": "xã Hà Vinh, huyện Nga Sơn", "huyen": "Hà Trung"}).json()
+    assert body["commune"]["name"] == "Phường Bỉm Sơn" and body["query"]["huyen"] == "Hà Trung"
+
+
 def test_a_commune_named_like_a_district_is_not_split(client, districts):
     # "Quan Sơn" is both a former district and today's commune of Quan Sơn.
     body = client.get(JSON, {"xa": "xã Quan Sơn"}).json()

@@ -2,6 +2,7 @@ from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView
 
 from core.cache import per_version
@@ -227,9 +228,17 @@ class PrintMixin:
     def get_context_data(self, **kwargs):
         context = DetailView.get_context_data(self, **kwargs)
         place = self.object
-        _form, shops = self.filtered_shops()
-        context.update(place=place, shops=shops.for_listing())
-        context.update(print_context(self.request, back_url=place.get_absolute_url(), place=place.name))
+        form, shops = self.filtered_shops()
+        # A former district's list narrowed to one of today's communes says so in its title.
+        commune = form.applied.get("commune")
+        title = place.name
+        if commune is not None:
+            title = gettext("%(commune)s (khu vực %(district)s cũ)") % {
+                "commune": commune.name,
+                "district": place.name_in_sentence,
+            }
+        context.update(place=place, place_title=title, shops=shops.for_listing())
+        context.update(print_context(self.request, back_url=place.get_absolute_url(), place=title))
         return context
 
 

@@ -235,6 +235,19 @@ def test_commune_print_keeps_the_pages_filters(client, districts):
     assert "Nhà thuốc Lọc Được" in printed and "Tạp hóa Bị Lọc" not in printed
 
 
+def test_a_district_list_printed_for_one_commune_says_which(client, districts):
+    ha_trung = districts["ha-trung"]
+    ShopFactory(name="Tạp hóa Yên Dương", district=ha_trung, commune=commune("Xã Hoạt Giang"))
+    ShopFactory(name="Tạp hóa Hà Bắc", district=ha_trung, commune=commune("Xã Hà Long"))
+    page = client.get("/dia-ban/ha-trung/", {"commune": "xa-hoat-giang"}).content.decode()
+    assert 'href="/dia-ban/ha-trung/in/?commune=xa-hoat-giang"' in page
+    printed = client.get("/dia-ban/ha-trung/in/?commune=xa-hoat-giang").content.decode()
+    assert "<h1>Cửa hàng bán online, giao tận nhà – Xã Hoạt Giang (khu vực huyện Hà Trung cũ)</h1>" in printed
+    assert "Tạp hóa Yên Dương" in printed and "Tạp hóa Hà Bắc" not in printed
+    printed = client.get("/dia-ban/ha-trung/in/").content.decode()
+    assert "<h1>Cửa hàng bán online, giao tận nhà – Huyện Hà Trung</h1>" in printed
+
+
 # --- The place on a shop's page, and the districts index ---------------------------------------
 
 

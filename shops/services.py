@@ -303,8 +303,9 @@ def _successors_of(former: FormerCommune) -> Location:
 
 
 def _same_name_message(commune_text: str, formers, currents, district) -> str:
-    """Why a name leads to several units, and what to add to tell them apart: the former
-    district when they lie in different ones, else the kind ("xã", "thị trấn")."""
+    """Why a name leads to several units, and what tells them apart: the former district
+    when they lie in different ones, else the kind ("xã", "thị trấn"), else the date of the
+    address (a ward that kept the name of one it took over)."""
     names = [f"{f.name} ({f.district.name})" for f in formers]
     names += [gettext("%(name)s (hiện nay)") % {"name": c.name} for c in currents]
     districts = {f.district_id for f in formers}
@@ -312,8 +313,13 @@ def _same_name_message(commune_text: str, formers, currents, district) -> str:
     districts |= set(links.values_list("district_id", flat=True))
     if district is None and len(districts) > 1:
         hint = gettext("Hãy ghi thêm huyện, thị xã, thành phố cũ để tìm đúng.")
-    else:
+    elif len({unit.kind for unit in [*formers, *currents]}) > 1:
         hint = gettext("Hãy ghi rõ là xã, phường hay thị trấn.")
+    else:
+        hint = gettext(
+            "Tên này có cả trước và sau ngày 1/7/2025: địa chỉ ghi trước ngày đó là đơn vị cũ, "
+            "ghi từ ngày đó là đơn vị hiện nay."
+        )
     return gettext("Có nhiều đơn vị tên “%(name)s”: %(units)s. %(hint)s") % {
         "name": commune_text.strip(),
         "units": "; ".join(names),

@@ -117,6 +117,17 @@ def test_a_name_of_several_units_asks_for_what_tells_them_apart(districts):
     assert "Thị trấn Hà Trung (Huyện Hà Trung); Xã Hà Trung (hiện nay)" in location.message
     assert location.message.endswith("Hãy ghi rõ là xã, phường hay thị trấn.")
     assert "huyện, thị xã, thành phố cũ" not in location.message
+    # Neither district nor kind tells the ward of Thanh Hóa city apart from today's Phường Đông
+    # Sơn (which took over Đông Sơn district): the date of the address does.
+    location = locate("Phường Đông Sơn", districts["thanh-hoa"])
+    assert [u.name for u in location.candidates] == ["Phường Đông Sơn", "Phường Hạc Thành"]
+    assert location.message == (
+        "Có nhiều đơn vị tên “Phường Đông Sơn”: Phường Đông Sơn (Thành phố Thanh Hóa); "
+        "Phường Đông Sơn (hiện nay). Tên này có cả trước và sau ngày 1/7/2025: địa chỉ ghi trước "
+        "ngày đó là đơn vị cũ, ghi từ ngày đó là đơn vị hiện nay."
+    )
+    assert where("Phường Đông Sơn", "Đông Sơn")[0] == "Phường Đông Sơn"
+    assert where("Phường Đông Sơn", "Bỉm Sơn")[0] == "Phường Bỉm Sơn"
 
 
 def test_not_found_says_where_it_looked(districts):

@@ -1,3 +1,5 @@
+import hashlib
+
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -82,6 +84,15 @@ class FilterForm(forms.Form):
 
     def fields_html(self) -> str:
         """The selects of this form, rendered once per choice of filters (and language)."""
-        key = f"filter-fields:{type(self).__name__}:{get_language()}:{self.cache_key}"
+        # The fields and options differ between pages (each former district offers its own
+        # communes, a commune's page none): they are part of the key.
+        offered = repr(
+            [
+                (name, [value for value, _ in getattr(field, "choices", ())])
+                for name, field in self.fields.items()
+            ]
+        )
+        digest = hashlib.blake2b(offered.encode(), digest_size=8).hexdigest()
+        key = f"filter-fields:{type(self).__name__}:{digest}:{get_language()}:{self.cache_key}"
         html = per_version(key, lambda: render_to_string("includes/filter_fields.html", {"form": self}))
         return mark_safe(html)

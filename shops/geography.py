@@ -24,6 +24,7 @@ province, and the codes come from `vietnam-provinces`.
 import json
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
@@ -147,7 +148,7 @@ _LEGACY_KEY = ("provinceKey", "districtKey", "wardKey")
 
 def _legacy_rows(province_keys: list[str]) -> list[sqlite3.Row]:
     path = _package_file("vietnamadminunits", "data", "dataset.db")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
         connection.row_factory = sqlite3.Row
         marks = ",".join("?" * len(province_keys))
         return connection.execute(
@@ -160,7 +161,7 @@ def _legacy_rows(province_keys: list[str]) -> list[sqlite3.Row]:
 
 def _province_key(province_code: int) -> str:
     path = _package_file("vietnamadminunits", "data", "dataset.db")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
         row = connection.execute(
             "SELECT provinceKey FROM admin_units WHERE CAST(provinceCode AS INTEGER) = ? LIMIT 1",
             (province_code,),

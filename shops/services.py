@@ -5,7 +5,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from core.text import fold
@@ -49,13 +52,21 @@ def load_places(*, province_code: int, update: bool = False) -> LoadReport:
     report = LoadReport(province=data.name)
 
     existing = {d.code: d for d in District.objects.filter(code__in=[r.code for r in data.districts])}
+    taken = set(District.objects.values_list("slug", flat=True))
     for position, record in enumerate(data.districts, start=1):
         district = existing.get(record.code)
         values = {"name": record.name, "short_name": record.short_name, "kind": record.kind}
         if district is None:
+            # "Thị xã Kỳ Anh" and "Huyện Kỳ Anh", or a "Huyện Châu Thành" in several provinces.
+            slug = next(
+                s
+                for s in (record.slug, slugify(fold(record.name)), f"{record.slug}-{record.code}")
+                if s not in taken
+            )
+            taken.add(slug)
             existing[record.code] = District.objects.create(
                 code=record.code,
-                slug=record.slug,
+                slug=slug,
                 province_code=province_code,
                 position=position,
                 note=record.note,
@@ -168,67 +179,75 @@ def _spelt_as(unit, text: str) -> bool:
     return written.endswith(unicodedata.normalize("NFC", unit.short_name).casefold())
 
 
+def province_districts(province_code: int | None = None):
+    """The former districts of the province the portal serves (PROVINCE_CODE)."""
+    code = settings.PROVINCE_CODE if province_code is None else province_code
+    return District.objects.filter(province_code=code)
+
+
 def match_district(text: str, districts=None) -> District | None:
+    """The former district named by `text` ("Huyện Hà Trung", "h. ha trung", "392"), in the
+    portal's province unless `districts` are given."""
     if not (text or "").strip():
         return None
     key = district_key(text)
-    for district in districts if districts is not None else District.objects.all():
+    for district in districts if districts is not None else province_districts():
         if key in {district_key(district.name), district_key(district.short_name), str(district.code)}:
             return district
     return None
 
 
-def locate(commune_text: str, district=None) -> Location:
+def locate(commune_text: str, district=None, *, widen: bool = False) -> Location:
     """Today's unit for a commune as written (old or new name, accents optional), within the
-    former district `district` when it is known."""
+    former district `district` when it is known, in the portal's province.
+
+    With `widen`, a name that is not in `district` is looked for in the whole province (for
+    people who misremember the district; never for placing records, which must not guess).
+    """
     key = commune_key(commune_text)
     if not key:
         return Location(district=district, message=gettext("Chưa ghi tên xã, phường."))
-    kinds = _written_kind(commune_text)
+    location = _locate(commune_text, key, district)
+    if widen and district is not None and not location.candidates:
+        wider = _locate(commune_text, key, None)
+        if wider.candidates:
+            note = gettext("Không có xã, phường “%(name)s” ở %(district)s cũ; kết quả tìm trong cả tỉnh:") % {
+                "name": commune_text.strip(),
+                "district": district.name_in_sentence,
+            }
+            wider.message = f"{note} {wider.message}".strip()
+            return wider
+    return location
 
-    formers = FormerCommune.objects.filter(key=key).select_related("district")
-    currents = Commune.objects.public()
+
+def _locate(commune_text: str, key: str, district) -> Location:
+    kinds = _written_kind(commune_text)
+    province_code = settings.PROVINCE_CODE if district is None else district.province_code
+    formers = FormerCommune.objects.filter(key=key, district__province_code=province_code)
+    currents = Commune.objects.public().filter(province_code=province_code)
     if district is not None:
         formers = formers.filter(district=district)
         currents = currents.filter(districts=district)
-    formers = list(formers.prefetch_related("successions__current"))
+    formers = list(
+        formers.select_related("district").prefetch_related(
+            Prefetch("successions", Succession.objects.select_related("current").order_by("current__code"))
+        )
+    )
     currents = [c for c in currents.distinct() if commune_key(c.short_name) == key]
     if any(_spelt_as(unit, commune_text) for unit in [*formers, *currents]):
         # Hà Trung and Hạ Trung fold alike: a writer who used accents meant the one spelt so.
         formers = [f for f in formers if _spelt_as(f, commune_text)]
         currents = [c for c in currents if _spelt_as(c, commune_text)]
-    if kinds:  # "Thị trấn Hà Trung" is the township, "Xã Hà Trung" today's commune
-        formers = [f for f in formers if f.kind in kinds] or formers
-        currents = [c for c in currents if c.kind in kinds] or currents
-        if formers and currents and kinds & {"township"}:
-            currents = []
-        elif formers and currents and not any(f.kind in kinds for f in formers):
-            formers = []
+    if kinds:
+        # "Thị trấn Hà Trung" is the former township, "Xã Hà Trung" today's commune. A kind
+        # that names nothing found (a township that became a ward in 2024) is not held against it.
+        kept_formers = [f for f in formers if f.kind in kinds]
+        kept_currents = [c for c in currents if c.kind in kinds]
+        if kept_formers or kept_currents:
+            formers, currents = kept_formers, kept_currents
 
     if len(formers) == 1 and not currents:
-        former = formers[0]
-        successions = list(former.successions.all())
-        units = [s.current for s in successions]
-        default = next((s.current for s in successions if s.is_default), None)
-        if len(units) == 1:
-            return Location(commune=units[0], candidates=units, former=former, district=former.district)
-        return Location(
-            candidates=units,
-            default=default,
-            former=former,
-            district=former.district,
-            message=gettext(
-                "%(former)s (%(district)s) được chia cho %(count)d đơn vị: %(units)s. "
-                "Địa chỉ không ghi rõ thôn, xóm thì mặc định thuộc %(default)s."
-            )
-            % {
-                "former": former.name,
-                "district": former.district.name,
-                "count": len(units),
-                "units": ", ".join(u.name for u in units),
-                "default": default.name if default else units[0].name,
-            },
-        )
+        return _successors_of(formers[0])
     if len(currents) == 1 and not formers:
         return Location(commune=currents[0], candidates=currents, district=district)
     units = {s.current for f in formers for s in f.successions.all()} | set(currents)
@@ -239,15 +258,73 @@ def locate(commune_text: str, district=None) -> Location:
         )
     if units:
         return Location(
-            candidates=sorted(units, key=lambda c: c.name),
+            candidates=sorted(units, key=lambda c: (fold(c.name), c.code)),
             district=district,
-            message=gettext("Có nhiều xã, phường trùng tên này; hãy ghi thêm huyện cũ để tìm đúng."),
+            message=_same_name_message(commune_text, formers, currents, district),
         )
+    where = (
+        gettext("ở %(district)s cũ") % {"district": district.name_in_sentence}
+        if district is not None
+        else gettext("ở tỉnh %(province)s") % {"province": settings.PROVINCE_NAME}
+    )
     return Location(
         district=district,
-        message=gettext("Không tìm thấy xã, phường “%(name)s”%(where)s.")
-        % {"name": commune_text.strip(), "where": gettext(" ở %s") % district.name if district else ""},
+        message=gettext(
+            "Không tìm thấy xã, phường, thị trấn “%(name)s” %(where)s. Hãy kiểm tra lại tên; "
+            "nếu địa chỉ ở tỉnh khác, cổng này chưa tra được."
+        )
+        % {"name": commune_text.strip(), "where": where},
     )
+
+
+def _successors_of(former: FormerCommune) -> Location:
+    successions = list(former.successions.all())
+    units = [s.current for s in successions]
+    default = next((s.current for s in successions if s.is_default), None)
+    if len(units) == 1:
+        return Location(commune=units[0], candidates=units, former=former, district=former.district)
+    return Location(
+        candidates=units,
+        default=default,
+        former=former,
+        district=former.district,
+        message=gettext(
+            "%(former)s (%(district)s) được chia cho %(count)d đơn vị: %(units)s. "
+            "Địa chỉ không ghi rõ thôn, xóm thì mặc định thuộc %(default)s."
+        )
+        % {
+            "former": former.name,
+            "district": former.district.name,
+            "count": len(units),
+            "units": ", ".join(u.name for u in units),
+            "default": default.name if default else units[0].name,
+        },
+    )
+
+
+def _same_name_message(commune_text: str, formers, currents, district) -> str:
+    """Why a name leads to several units, and what tells them apart: the former district
+    when they lie in different ones, else the kind ("xã", "thị trấn"), else the date of the
+    address (a ward that kept the name of one it took over)."""
+    names = [f"{f.name} ({f.district.name})" for f in formers]
+    names += [gettext("%(name)s (hiện nay)") % {"name": c.name} for c in currents]
+    districts = {f.district_id for f in formers}
+    links = Commune.districts.through.objects.filter(commune__in=currents)
+    districts |= set(links.values_list("district_id", flat=True))
+    if district is None and len(districts) > 1:
+        hint = gettext("Hãy ghi thêm huyện, thị xã, thành phố cũ để tìm đúng.")
+    elif len({unit.kind for unit in [*formers, *currents]}) > 1:
+        hint = gettext("Hãy ghi rõ là xã, phường hay thị trấn.")
+    else:
+        hint = gettext(
+            "Tên này có cả trước và sau ngày 1/7/2025: địa chỉ ghi trước ngày đó là đơn vị cũ, "
+            "ghi từ ngày đó là đơn vị hiện nay."
+        )
+    return gettext("Có nhiều đơn vị tên “%(name)s”: %(units)s. %(hint)s") % {
+        "name": commune_text.strip(),
+        "units": "; ".join(names),
+        "hint": hint,
+    }
 
 
 # --- Placing directory records ---------------------------------------------------------------
@@ -255,18 +332,28 @@ def locate(commune_text: str, district=None) -> Location:
 
 def assign_commune(record) -> bool:
     """Set (not save) the record's current commune from the commune as written, when that is
-    certain; True when the record has one. Called before saving by the admin and imports.
+    certain; True when the record has one. Called before saving by imports.
 
     A divided former commune, or a name that matches nothing, leaves it unplaced: staff
-    choose (the admin lists unplaced records), nothing is guessed.
+    choose (the admin lists unplaced records), nothing is guessed. A stored record whose
+    written commune changed is placed again: the commune it had may no longer be where it is.
     """
-    if record.commune_id is not None:
+    if record.commune_id is not None and not _written_commune_changed(record):
         return True
     district = record.district if record.district_id else None
     location = locate(record.commune_name, district) if record.commune_name else Location()
     if location.found:
         record.commune = location.commune
-    return location.found
+    elif record.commune_id is not None and record.commune_id not in {c.pk for c in location.candidates}:
+        record.commune = None
+    return record.commune_id is not None
+
+
+def _written_commune_changed(record) -> bool:
+    if record.pk is None:
+        return False
+    stored = type(record)._default_manager.filter(pk=record.pk).values_list("commune_name", flat=True).first()
+    return stored is not None and fold(stored) != fold(record.commune_name)
 
 
 def place(record) -> bool:

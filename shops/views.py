@@ -1,6 +1,8 @@
+from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView
 
 from core.cache import per_version
@@ -8,9 +10,10 @@ from core.fragments import render_cards_for_ids
 from core.pagination import paginate_ids
 from core.printing import print_context
 from core.qr import qr_code_response
+from core.text import fold
 from shops import services
 from shops.forms import AddressLookupForm, ShopFilterForm
-from shops.models import Category, Commune, District, Shop
+from shops.models import Category, Commune, District, Shop, Succession
 
 SHOPS_PER_PAGE = 50
 PRODUCERS_PREVIEW = 6
@@ -32,7 +35,7 @@ class DistrictListView(ListView):
             for link in links.select_related("commune"):
                 communes.setdefault(link.district_id, []).append(link.commune)
             for district in districts:
-                district.current_communes = sorted(communes.get(district.pk, []), key=lambda c: c.name)
+                district.current_communes = by_name(communes.get(district.pk, []))
             return districts
 
         return per_version("districts-with-communes", compute)
@@ -109,7 +112,8 @@ class DistrictDetailView(PlaceMixin, DetailView):
     def filter_choices(self) -> dict:
         district = self.object
         communes = per_version(
-            f"district-communes:{district.pk}", lambda: list(Commune.objects.public().in_district(district))
+            f"district-communes:{district.pk}",
+            lambda: by_name(Commune.objects.public().in_district(district)),
         )
         return {**super().filter_choices(), "commune": communes}
 
@@ -117,10 +121,28 @@ class DistrictDetailView(PlaceMixin, DetailView):
         context = super().get_context_data(**kwargs)
         district = self.object
         context["communes"] = per_version(
-            f"district-commune-counts:{district.pk}",
-            lambda: list(Commune.objects.public().in_district(district).with_counts().order_by("name")),
+            f"district-commune-counts:{district.pk}", lambda: communes_of(district)
         )
         return context
+
+
+def communes_of(district) -> list:
+    """Today's communes and wards in a former district, with their counts of shops and
+    producers and, as `formers_here`, the district's former communes each took over."""
+    communes = by_name(Commune.objects.public().in_district(district).with_counts())
+    formers: dict = {}
+    successions = (
+        Succession.objects.filter(former__district=district)
+        .select_related("former")
+        .annotate(parts=Count("former__successions"))
+        .order_by("former__code")
+    )
+    for succession in successions:
+        part = succession.parts > 1
+        formers.setdefault(succession.current_id, []).append({"name": succession.former.name, "part": part})
+    for commune in communes:
+        commune.formers_here = formers.get(commune.pk, [])
+    return communes
 
 
 class CommuneDetailView(PlaceMixin, DetailView):
@@ -139,15 +161,23 @@ class CommuneDetailView(PlaceMixin, DetailView):
 
 
 def origins(commune) -> list[dict]:
-    """The former communes a commune took over, grouped by former district."""
+    """The former communes a commune took over, grouped by former district (one query)."""
     groups: dict = {}
-    successions = commune.successions.select_related("former__district").order_by("former__code")
+    successions = (
+        commune.successions.select_related("former__district")
+        .annotate(parts=Count("former__successions"))
+        .order_by("former__district__position", "former__district__code", "former__code")
+    )
     for succession in successions:
         district = succession.former.district
         group = groups.setdefault(district.pk, {"district": district, "communes": []})
-        divided = succession.former.successions.count() > 1
-        group["communes"].append({"name": succession.former.name, "part": divided})
+        group["communes"].append({"name": succession.former.name, "part": succession.parts > 1})
     return list(groups.values())
+
+
+def by_name(units) -> list:
+    """Units in alphabetical order as people read it ("Đông Sơn" among the D's, not after "Yên")."""
+    return sorted(units, key=lambda unit: (fold(unit.name), unit.name))
 
 
 class ShopDetailView(DetailView):
@@ -198,9 +228,17 @@ class PrintMixin:
     def get_context_data(self, **kwargs):
         context = DetailView.get_context_data(self, **kwargs)
         place = self.object
-        _form, shops = self.filtered_shops()
-        context.update(place=place, shops=shops.for_listing())
-        context.update(print_context(self.request, back_url=place.get_absolute_url(), place=place.name))
+        form, shops = self.filtered_shops()
+        # A former district's list narrowed to one of today's communes says so in its title.
+        commune = form.applied.get("commune")
+        title = place.name
+        if commune is not None:
+            title = gettext("%(commune)s (khu vực %(district)s cũ)") % {
+                "commune": commune.name,
+                "district": place.name_in_sentence,
+            }
+        context.update(place=place, place_title=title, shops=shops.for_listing())
+        context.update(print_context(self.request, back_url=place.get_absolute_url(), place=title))
         return context
 
 
@@ -236,7 +274,7 @@ def _lookup(request):
     location = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        location = services.locate(data["commune"], data["district"])
+        location = services.locate(data["commune"], data["district"], widen=True)
     return form, location
 
 

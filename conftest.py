@@ -27,7 +27,6 @@ def _test_settings(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
-    settings.IMPORT_UPLOAD_DIR = tmp_path / "imports"
     # Background tasks run at once, inside the request that queues them; the tests of the
     # real worker (shops/tests/test_import_worker.py) switch the database backend back on.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -5,7 +5,6 @@ file beside manage.py), read once through django-environ. `.env.example` documen
 every variable.
 """
 
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,7 +42,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "csp",
-    "import_export",
     "simple_history",
     "django_tasks",
     "django_tasks_db",
@@ -315,22 +313,11 @@ AXES_CLIENT_IP_CALLABLE = "core.login.client_ip"
 SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=8) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Spreadsheets: .xlsx and .csv only; an import is all or nothing.
-IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
-IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-# The library's own escaping only strips a leading "=" (changing the data) and turns numbers
-# into text; the admin's formats quote every formula-like cell instead (core/spreadsheets.py).
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 # Imports run in a worker (core.imports): the limits are what one file may hold.
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 IMPORT_MAX_FILE_MB = env.int("IMPORT_MAX_FILE_MB", default=40)
 # An export of more rows than this is written by a worker; smaller ones download at once.
 EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", default=2000)
-# Where an uploaded file waits between its check and its confirmation (core.import_files);
-# with several app machines, a folder they share.
-IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=Path(tempfile.gettempdir()) / "camnang-imports")
 
 # Background work (imports, large exports) through Django's Tasks API, with the database as
 # the queue: `manage.py db_worker` runs the tasks (see README, "Background jobs").

@@ -47,6 +47,16 @@ class CoreConfig(AppConfig):
                 listed=False,
             ),
             staff_pages.StaffPage(
+                name="export", route="xuat/<slug:target>/", view=imports.export, listed=False
+            ),
+            staff_pages.StaffPage(
+                name="job_file",
+                route="viec/<uuid:pk>/tep/",
+                view=imports.job_file,
+                listed=False,
+                cacheable=True,
+            ),
+            staff_pages.StaffPage(
                 name="import_errors",
                 route="viec/<uuid:pk>/dong-bi-tu-choi.xlsx",
                 view=imports.job_errors,

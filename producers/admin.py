@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import DirectoryAdmin, HistoryAdmin, ScopedAdminMixin, SpreadsheetAdminMixin
 from producers.models import Listing, Platform, Producer, Product
-from producers.resources import ProducerResource
 from shops.admin import PlacedAdminMixin
 
 
@@ -47,7 +46,7 @@ class ProductInline(admin.StackedInline):
 
 @admin.register(Producer)
 class ProducerAdmin(PlacedAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
-    resource_classes = [ProducerResource]
+    importer_key = "co-so-san-xuat"
     list_display = ["name", "kind", "district", "commune", "phone", "product_count", "status", "verified_on"]
     list_filter = ["status", "district", "kind", "listings__platform"]
     list_select_related = ["district", "commune"]

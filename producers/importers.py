@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -318,6 +319,24 @@ class ProducerImporter(Importer):
     model = Producer
     session_class = ProducerSession
     file_defaults = ("kind",)
+
+    def export_rows(self, queryset):
+        """One row per product; a producer with no product has one row, its product cells blank."""
+        fields = self.fields()
+        products = Product.objects.select_related("category").order_by("name", "pk")
+        producers = (
+            queryset.select_related("district", "commune")
+            .prefetch_related(Prefetch("products", queryset=products))
+            .order_by("pk")
+        )
+        for producer in producers.iterator(chunk_size=2000):
+            for product in list(producer.products.all()) or [None]:
+                yield [
+                    field.render(product if field.key.startswith("product_") else producer)
+                    if field.render
+                    else ""
+                    for field in fields
+                ]
 
     def may_import(self, user) -> bool:
         return super().may_import(user) and all(

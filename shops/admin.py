@@ -13,7 +13,6 @@ from core.admin import (
 )
 from shops import services
 from shops.models import Category, Commune, District, FormerCommune, Shop, Succession
-from shops.resources import ShopResource
 
 
 class UnplacedFilter(admin.SimpleListFilter):
@@ -170,7 +169,7 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 @admin.register(Shop)
 class ShopAdmin(PlacedAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
-    resource_classes = [ShopResource]
+    importer_key = "cua-hang"
     list_display = ["name", "kind", "district", "commune", "phone", "status", "verified_on", "updated_at"]
     list_filter = ["status", "district", "kind", "categories", "home_delivery", "pickup"]
     list_select_related = ["district", "commune"]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.contact import display_phone
 from core.imports import cells
 from core.imports.base import CREATE, UNCHANGED, UPDATE, CheckedRow, Field, Importer, Note, Session
 from core.models import Status, unique_slug_from
@@ -118,7 +119,7 @@ def phone_field(required=True, **extra) -> Field:
             "Ví dụ 0912 345 678 hoặc 0237 3852 000. Nhiều số thì cách nhau bằng dấu /: "
             "số đầu là số chính, các số sau là số khác."
         ),
-        render=lambda record: " / ".join(record.all_phone_numbers_display()),
+        render=lambda record: " / ".join(display_phone(n) for n in [record.phone, *record.extra_phones] if n),
         **extra,
     )
 
@@ -130,7 +131,7 @@ def zalo_field() -> Field:
         synonyms=("Số Zalo", "Zalo đặt hàng"),
         parse=cells.text,
         guide=_("Số Zalo nhận đặt hàng, nếu có."),
-        render=lambda record: record.zalo_display,
+        render=lambda record: display_phone(record.zalo),
     )
 
 
@@ -727,6 +728,9 @@ class ShopImporter(Importer):
     model = Shop
     session_class = ShopSession
     file_defaults = ("kind",)
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("district", "commune").prefetch_related("categories").order_by("pk")
 
     def fields(self) -> list[Field]:
         return [

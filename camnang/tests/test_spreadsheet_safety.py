@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from camnang.tests.utils import admin_confirm_import, admin_import
+from camnang.tests.utils import import_sheet
+from core.registry import importers
 from core.spreadsheet_safety import neutralise, restore
 from producers.tests.factories import ProducerFactory, ProductFactory
 from shops.models import Shop
-from shops.resources import ShopResource
 from shops.tests.factories import CategoryFactory, DistrictFactory, ShopFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,9 +111,8 @@ def test_admin_export_writes_hostile_text_as_text_and_reimports_unchanged(admin_
             delivery_area="=1+1",
             opening_hours="-7h đến 21h",
         )
-    before = list(ShopResource().export(Shop.objects.order_by("pk")))
-    file_format = {"xlsx": "0", "csv": "1"}[extension]
-    response = admin_client.post(reverse("admin:shops_shop_export"), {"format": file_format, "resource": "0"})
+    before = list(importers.get("cua-hang").export_rows(Shop.objects.all()))
+    response = admin_client.post(reverse("admin:export", kwargs={"target": "cua-hang"}), {"format": extension})
     rows = exported_cells(response, extension)
     headers, body = rows[0], rows[1:]
     assert sorted(row[headers.index("Tên cửa hàng")] for row in body) == sorted("'" + name for name in names)
@@ -121,16 +120,16 @@ def test_admin_export_writes_hostile_text_as_text_and_reimports_unchanged(admin_
         assert not any(evaluated(cell) for cell in row), row
     assert all(str(row[headers.index("Mã")]).isdigit() for row in body)
 
-    dry_run = admin_import(admin_client, "shops_shop", SimpleUploadedFile(f"x.{extension}", response.content))
-    assert dry_run.context["totals"] == {"new": 0, "update": 0, "skip": len(names), "invalid": 0}
-    admin_confirm_import(admin_client, "shops_shop", dry_run)
-    assert list(ShopResource().export(Shop.objects.order_by("pk"))) == before
+    job = import_sheet(admin_client, "cua-hang", SimpleUploadedFile(f"x.{extension}", response.content))
+    assert job.state == job.State.DONE, job.problems
+    assert (job.summary["unchanged"], job.summary["rows"]) == (len(names), len(names))
+    assert list(importers.get("cua-hang").export_rows(Shop.objects.all())) == before
 
 
 def test_producer_export_quotes_producer_and_product_text(admin_client, districts):
     producer = ProducerFactory(name="=cmd|' /C calc'!A0", district=districts["ha-trung"], description="+1+1")
     ProductFactory(producer=producer, name="@SUM(9)", description="-3+3")
-    response = admin_client.post(reverse("admin:producers_producer_export"), {"format": "0", "resource": "0"})
+    response = admin_client.post(reverse("admin:export", kwargs={"target": "co-so-san-xuat"}), {"format": "xlsx"})
     rows = exported_cells(response, "xlsx")
     values = [cell for row in rows[1:] for cell in row]
     assert {"'=cmd|' /C calc'!A0", "'+1+1", "'@SUM(9)", "'-3+3"} <= set(values)
@@ -138,16 +137,16 @@ def test_producer_export_quotes_producer_and_product_text(admin_client, district
 
 
 @pytest.mark.parametrize(
-    ("app_model", "hostile"),
+    ("target", "hostile"),
     [
-        ("shops_shop", lambda: DistrictFactory(name='=HYPERLINK("https://evil.example")')),
-        ("producers_producer", lambda: CategoryFactory(name='=HYPERLINK("https://evil.example")')),
+        ("cua-hang", lambda: DistrictFactory(name='=HYPERLINK("https://evil.example")')),
+        ("co-so-san-xuat", lambda: CategoryFactory(name='=HYPERLINK("https://evil.example")')),
     ],
     ids=["district", "category"],
 )
-def test_import_template_lists_hostile_names_as_text(admin_client, districts, app_model, hostile):
+def test_import_template_lists_hostile_names_as_text(admin_client, districts, target, hostile):
     hostile()
-    response = admin_client.get(reverse(f"admin:{app_model}_import_template"))
+    response = admin_client.get(reverse("admin:import_template", kwargs={"target": target}))
     book = load_workbook(io.BytesIO(response.content))
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert '\'=HYPERLINK("https://evil.example")' in {cell.value for cell in cells}

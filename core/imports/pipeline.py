@@ -29,7 +29,7 @@ from core.cache import bump_after_commit
 from core.jobs import Job, SavedMapping
 from core.sheets import SKIP_REASONS, SheetError, open_sheet, read_sheet
 from core.spreadsheet_safety import neutralise
-from core.text import fold
+from core.text import fold, thousands
 
 from .base import CREATE, UNCHANGED, UPDATE, batches
 
@@ -107,6 +107,20 @@ def propose(job, importer, *, sheet_name: str = "") -> None:
         job.sheet = sheet.name
         job.mapping = {str(index): key for index, key in result.mapping.items() if key}
         job.total_rows = result.estimated_rows or 0
+        if book.kind == "csv":  # an .xlsx may declare formatted empty rows: counted while checking
+            _check_size(job.total_rows)
+
+
+def _check_size(rows: int) -> None:
+    limit = settings.IMPORT_MAX_ROWS
+    if rows > limit:
+        raise Refused(
+            gettext(
+                "Tệp có khoảng %(rows)s dòng, vượt giới hạn %(limit)s dòng của một lần nhập. "
+                "Hãy chia thành nhiều tệp, mỗi tệp không quá %(limit)s dòng."
+            )
+            % {"rows": thousands(rows), "limit": thousands(limit)}
+        )
 
 
 def describe(job, importer) -> dict:
@@ -194,6 +208,7 @@ def check(job, importer, *, beat=True) -> dict:
                     for note in checked.notes[: max(0, SHOWN - len(notes))]
                 )
             n += len(batch)
+            _check_size(n)
             if beat:
                 if job.cancelled():
                     raise Cancelled

@@ -56,13 +56,13 @@ def _importer(request, target):
 
 def _job(request, pk) -> Job:
     Job.objects.reap_stale()
-    return get_object_or_404(Job.objects.visible_to(request.user).filter(kind=Job.Kind.IMPORT), pk=pk)
+    return get_object_or_404(Job.objects.visible_to(request.user), pk=pk)
 
 
 def job_list(request):
     """The user's imports (administrators see everyone's), and the lists they may import into."""
     Job.objects.reap_stale()
-    jobs = Job.objects.visible_to(request.user).filter(kind=Job.Kind.IMPORT).select_related("user")[:50]
+    jobs = Job.objects.visible_to(request.user).select_related("user")[:50]
     available = [importer for importer in importers.values() if importer.may_import(request.user)]
     return TemplateResponse(
         request,
@@ -246,6 +246,80 @@ def job_status(request, pk):
     )
 
 
+def job_file(request, pk):
+    """An export's file, for the user who asked for it (and administrators)."""
+    job = _job(request, pk)
+    if job.kind != Job.Kind.EXPORT or job.state != Job.State.DONE or not job.file:
+        raise Http404
+    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.original_name)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        label=_("Định dạng"),
+        choices=[("xlsx", _("Excel (.xlsx)")), ("csv", _("CSV (.csv, UTF-8)"))],
+        initial="xlsx",
+        widget=forms.RadioSelect,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def export(request, target):
+    """The list as filtered on its admin page (the filters come in the query string)."""
+    from django.conf import settings
+    from django.contrib.admin.options import IncorrectLookupParameters
+
+    importer = importers.get(target)
+    model_admin = admin.site._registry.get(importer.model) if importer else None
+    if model_admin is None:
+        raise Http404
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    try:
+        queryset = model_admin.get_changelist_instance(request).get_queryset(request)
+    except IncorrectLookupParameters:
+        return HttpResponse(gettext("Bộ lọc không hợp lệ."), status=400)
+    total = queryset.count()
+    form = ExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        extension = form.cleaned_data["format"]
+        if total <= settings.EXPORT_INLINE_ROWS:
+            from . import exports
+
+            response = HttpResponse(
+                exports.export_bytes(importer, queryset, extension), content_type=exports.FORMATS[extension]
+            )
+            name = exports.file_name(importer, extension)
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            response["Cache-Control"] = "private, no-store"
+            return response
+        from . import exports
+
+        job = exports.start(
+            user=request.user,
+            importer=importer,
+            pks=list(queryset.order_by().values_list("pk", flat=True)),
+            extension=extension,
+            total=total,
+        )
+        _enqueue(job, tasks.export_list)
+        return redirect("admin:import_job", pk=job.pk)
+    return TemplateResponse(
+        request,
+        "admin/imports/export.html",
+        _context(
+            request,
+            gettext("Xuất %(what)s") % {"what": str(importer.title).lower()},
+            form=form,
+            importer=importer,
+            total=total,
+            inline_limit=settings.EXPORT_INLINE_ROWS,
+        ),
+    )
+
+
 def job_errors(request, pk):
     job = _job(request, pk)
     if not job.errors_file:
@@ -280,4 +354,4 @@ def changelist_links(importer) -> dict:
 
 def running_count(user) -> int:
     """Jobs of this user still being checked or written (shown beside the admin home link)."""
-    return Job.objects.visible_to(user).filter(kind=Job.Kind.IMPORT).running().count()
+    return Job.objects.visible_to(user).running().count()

@@ -8,13 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from camnang.tests.utils import admin_confirm_import, admin_import, xlsx_upload
+from camnang.tests.utils import import_sheet, xlsx_upload
 from producers.models import Producer
 from producers.tests.factories import ProducerFactory
 from shops import services
 from shops.models import Commune, Shop
 from shops.tests.factories import ShopFactory
-from shops.tests.test_import_export import HEADERS, shop_row
+from shops.tests.test_importing import HEADERS, shop_row
 
 pytestmark = pytest.mark.django_db
 
@@ -95,9 +95,8 @@ def test_imports_place_rows(staff_client, ha_trung):
         shop_row(2, **{"Xã, phường, thị trấn": "ha long"}),
         shop_row(3, **{"Xã, phường, thị trấn": "Thị trấn Hà Trung"}),
     ]
-    response = admin_import(staff_client, "shops_shop", xlsx_upload(HEADERS, rows))
-    assert response.context["rejected"] == []
-    admin_confirm_import(staff_client, "shops_shop", response)
+    job = import_sheet(staff_client, "cua-hang", xlsx_upload(HEADERS, rows))
+    assert job.state == job.State.DONE, job.problems
     placed = dict(Shop.objects.values_list("name", "commune__name"))
     assert placed == {
         "Tạp hóa Bình Minh 1": "Phường Bỉm Sơn",
@@ -125,9 +124,8 @@ def test_importing_a_new_commune_name_places_the_record_again(staff_client, ha_t
         [shop.pk, *shop_row(1, **{"Xã, phường, thị trấn": "Xã Hà Long"})],
         [other.pk, *shop_row(2, **{"Xã, phường, thị trấn": "Thị trấn Hà Trung"})],
     ]
-    response = admin_import(staff_client, "shops_shop", xlsx_upload(["Mã", *HEADERS], rows))
-    assert response.context["rejected"] == []
-    admin_confirm_import(staff_client, "shops_shop", response)
+    job = import_sheet(staff_client, "cua-hang", xlsx_upload(["Mã", *HEADERS], rows))
+    assert job.state == job.State.DONE, job.problems
     # Moved to Hà Long; and a divided commune leaves the record for staff, not in Bỉm Sơn.
     assert commune_of(shop) == "Xã Hà Long"
     assert commune_of(other) is None
@@ -135,17 +133,15 @@ def test_importing_a_new_commune_name_places_the_record_again(staff_client, ha_t
     rows = [[shop.pk, *shop_row(1, **{"Xã, phường, thị trấn": "xa ha long"})]]
     shop.commune = Commune.objects.get(name="Xã Hà Long")
     shop.save()
-    response = admin_import(staff_client, "shops_shop", xlsx_upload(["Mã", *HEADERS], rows))
-    admin_confirm_import(staff_client, "shops_shop", response)
+    import_sheet(staff_client, "cua-hang", xlsx_upload(["Mã", *HEADERS], rows))
     assert commune_of(shop) == "Xã Hà Long"
 
 
 def test_producer_imports_place_rows_too(staff_client, ha_trung):
     headers = ["Tên cơ sở", "Loại hình", "Quận, huyện", "Xã, phường, thị trấn", "Điện thoại"]
     rows = [["HTX Rau Yên Dương", "Hợp tác xã", "Hà Trung", "Xã Yên Dương", "0301234567"]]
-    response = admin_import(staff_client, "producers_producer", xlsx_upload(headers, rows))
-    assert response.context["rejected"] == []
-    admin_confirm_import(staff_client, "producers_producer", response)
+    job = import_sheet(staff_client, "co-so-san-xuat", xlsx_upload(headers, rows))
+    assert job.state == job.State.DONE, job.problems
     assert Producer.objects.get().commune.name == "Xã Hoạt Giang"
 
 

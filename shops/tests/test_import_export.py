@@ -76,7 +76,7 @@ def test_district_editor_imports_500_shops_all_or_nothing_then_reimport_changes_
     assert response.status_code == 302
     assert Shop.objects.filter(district=districts["ha-trung"]).count() == 500
     shop = Shop.objects.get(name="Tạp hóa Bình Minh 7")
-    assert shop.phone == "0301000007" and shop.home_delivery and shop.status == Status.PUBLISHED
+    assert shop.phone == "+84301000007" and shop.home_delivery and shop.status == Status.PUBLISHED
     assert "gao luong thuc" in shop.search_text and "rau cu qua" in shop.search_text
 
     response = admin_import(district_editor, "shops_shop", xlsx_upload(HEADERS, good))
@@ -110,7 +110,7 @@ def test_import_matches_districts_categories_and_choices_without_accents(client,
     admin_confirm_import(client, "shops_shop", response)
     assert Shop.objects.filter(district=districts["ha-trung"]).count() == 3
     assert Shop.objects.get(name__endswith=" 4").district == districts["thanh-hoa"]
-    assert Shop.objects.get(name__endswith=" 4").phone == "0912345678"  # Excel dropped the leading zero
+    assert Shop.objects.get(name__endswith=" 4").phone == "+84912345678"  # Excel dropped the leading zero
     assert Shop.objects.get(name__endswith=" 3").status == Status.DRAFT
     assert not Shop.objects.get(name__endswith=" 3").home_delivery
 
@@ -123,7 +123,7 @@ def test_reimport_updates_by_name_address_district_ignoring_accents(client, admi
     assert response.context["totals"]["update"] == 1
     admin_confirm_import(client, "shops_shop", response)
     shop.refresh_from_db()
-    assert Shop.objects.count() == 1 and shop.phone == "030 999 8888"
+    assert Shop.objects.count() == 1 and shop.phone == "+84309998888"
     change = shop.history.first()
     assert change.history_user == admin_user and change.history_change_reason == "Nhập từ tệp"
 
@@ -186,7 +186,7 @@ def test_an_edited_export_updates_only_what_was_edited(client, admin_user, distr
     dry_run = admin_import(client, "shops_shop", SimpleUploadedFile("sua.xlsx", buffer.getvalue()))
     assert dry_run.context["totals"] == {"new": 0, "update": 1, "skip": 1, "invalid": 0}
     admin_confirm_import(client, "shops_shop", dry_run)
-    assert Shop.objects.get(name="Tạp hóa Hoa Lan").phone == "030 111 2222"
+    assert Shop.objects.get(name="Tạp hóa Hoa Lan").phone == "+84301112222"
     assert Shop.objects.count() == 2
 
 

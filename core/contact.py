@@ -261,3 +261,24 @@ def normalise_stored_phones(model, label: str) -> StoredPhonesReport:
             model._default_manager.filter(pk=pk).update(**changes, updated_at=now)
             report.changed += 1
     return report
+
+
+def unsplit_stored_phones(model) -> None:
+    """Undo the move of `normalise_stored_phones` (a migration rolled back, before the other
+    numbers' column is dropped): the other numbers go back into the phone field, written
+    "0912345678 / 02373852000". A row whose numbers would not fit stops the rollback, so
+    no number is lost."""
+    max_length = model._meta.get_field("phone").max_length
+    too_long = []
+    rows = model._default_manager.exclude(extra_phones=[]).order_by("pk")
+    for pk, phone, extras in rows.values_list("pk", "phone", "extra_phones").iterator():
+        text = " / ".join(phone_digits(number) or number for number in [phone, *extras])
+        if len(text) > max_length:
+            too_long.append(pk)
+        else:
+            model._default_manager.filter(pk=pk).update(phone=text, extra_phones=[])
+    if too_long:
+        raise RuntimeError(
+            f"{model._meta.verbose_name_plural} {too_long}: too many other numbers to put back in"
+            f" the phone field ({max_length} characters); remove some before rolling back."
+        )

@@ -19,7 +19,13 @@ def normalise(apps, schema_editor):
         bump_content_version()
 
 
+def unsplit(apps, schema_editor):
+    from core.contact import unsplit_stored_phones
+
+    unsplit_stored_phones(apps.get_model("producers", "Producer"))
+
+
 class Migration(migrations.Migration):
     dependencies = [("producers", "0006_phone_numbers")]
 
-    operations = [migrations.RunPython(normalise, migrations.RunPython.noop, elidable=True)]
+    operations = [migrations.RunPython(normalise, unsplit, elidable=True)]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from camnang.tests.utils import admin_confirm_import, admin_import, xlsx_upload
-from core.contact import normalise_stored_phones
+from core.contact import normalise_stored_phones, unsplit_stored_phones
 from shops.models import Shop
 from shops.tests.factories import ShopFactory
 from shops.tests.test_admin import shop_form
@@ -172,7 +172,7 @@ def test_the_migration_stores_the_numbers_shops_already_hold(ha_trung):
     typed = ShopFactory(name="Gõ tay", district=ha_trung)
     legacy(typed, phone="0912.345.678", zalo="84912345678", updated_at=long_ago)
     several = ShopFactory(name="Nhiều số", district=ha_trung)
-    legacy(several, phone="0913 111 222 / (0237) 3852 000; 0913.111.222", zalo="", updated_at=long_ago)
+    legacy(several, phone="0913 111 222 / (0237) 3852 000", zalo="", updated_at=long_ago)
     unreadable = ShopFactory(name="Số lạ", district=ha_trung)
     legacy(unreadable, phone="0912345678 anh Hùng", zalo="0912 345", updated_at=long_ago)
     done = ShopFactory(name="Đã chuẩn", district=ha_trung, phone="+84914000111", zalo="")
@@ -201,6 +201,24 @@ def test_the_migration_stores_the_numbers_shops_already_hold(ha_trung):
     assert lines[0].startswith("Phone numbers of shops: 2 rows now hold E.164 numbers (1 had several")
     assert lines[-1] == f"  #{unreadable.pk} Số lạ: zalo “0912 345”"
     assert normalise_stored_phones(Shop, "shops").changed == 0  # a second run changes nothing
+
+
+def test_rolling_the_migration_back_puts_the_other_numbers_back_without_losing_one(ha_trung):
+    two = ShopFactory(name="Hai số", district=ha_trung, phone="0912 345 678 / 0237 3852 000")
+    one = ShopFactory(name="Một số", district=ha_trung, phone="0913 111 222")
+    unsplit_stored_phones(Shop)
+    assert Shop.objects.filter(pk=two.pk).values_list("phone", "extra_phones").get() == (
+        "0912345678 / 02373852000",
+        [],
+    )
+    assert Shop.objects.filter(pk=one.pk).values_list("phone").get() == ("+84913111222",)
+
+    many = ShopFactory(name="Nhiều số", district=ha_trung, phone="0912 345 678 / 0913 111 222 / 0914 222 333")
+    with pytest.raises(RuntimeError, match=rf"\[{many.pk}\]: too many other numbers"):
+        unsplit_stored_phones(Shop)
+    assert Shop.objects.filter(pk=many.pk).values_list("extra_phones").get() == (
+        ["+84913111222", "+84914222333"],
+    )
 
 
 def test_staff_find_the_numbers_left_for_them(staff_client, ha_trung):

@@ -62,7 +62,7 @@ def test_pages_and_printed_lists_show_grouped_numbers(client, ha_trung):
     )
     ProductFactory(producer=producer, name="Gạo thơm")
     html = client.get(producer.get_absolute_url()).content.decode()
-    assert 'href="tel:+84912345678"' in html and "Gọi 0912 345 678" in html
+    assert 'href="tel:+84912345678"' in html and ">Gọi 0912 345 678</a>" in html
     assert 'href="https://zalo.me/0913111222"' in html
     assert '<dt>Số khác</dt><dd><a href="tel:+842373852000">0237 3852 000</a></dd>' in html
 

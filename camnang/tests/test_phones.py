@@ -55,6 +55,7 @@ def test_every_usual_spelling_reads_to_one_stored_form(typed, stored):
         "09153510089999",
         "0912345678 anh Hùng",
         "0912 345 678 ext 12",
+        "ĐT: 0912 345 678",  # a label is not part of the number
         "+1 202 555 0100",  # not a Vietnamese number
         "0551234567",  # a range not in use in Vietnam
         "3852 000",  # a landline without its area code

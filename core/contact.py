@@ -201,6 +201,10 @@ class Phone:
 # --- Numbers already stored -----------------------------------------------------------
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @dataclass
 class StoredPhonesReport:
     """What normalising the stored numbers of one model did."""
@@ -215,13 +219,13 @@ class StoredPhonesReport:
         if not (self.changed or self.unreadable):
             return []
         lines = [
-            f"Phone numbers of {self.label}: {self.changed} rows now hold E.164 numbers"
-            f" ({self.split} had several numbers in the phone field, now main and other numbers)."
+            f"Phone numbers of {self.label}: {_count(self.changed, 'row')} now in E.164"
+            f" ({self.split} with several numbers in the phone field, now main and other numbers)."
         ]
         if self.unreadable:
             lines.append(
-                f"{len(self.unreadable)} values do not read as Vietnamese phone numbers and are kept"
-                " as typed, for staff to correct (admin filter “Số điện thoại: Cần sửa”):"
+                f"{_count(len(self.unreadable), 'value')} not read as Vietnamese phone numbers, kept"
+                " as typed for staff to correct (admin filter “Số điện thoại: Cần sửa”):"
             )
             lines += [f"  #{pk} {name}: {name_of} “{value}”" for pk, name, name_of, value in self.unreadable]
         return lines

@@ -1,10 +1,12 @@
 """A shop's phone numbers: stored in one form whoever typed them, shown grouped, dialled
 with tel:+84…, several numbers in one cell, and the numbers shops held before."""
 
+import importlib
 import json
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 
@@ -198,9 +200,25 @@ def test_the_migration_stores_the_numbers_shops_already_hold(ha_trung):
         (unreadable.pk, "Số lạ", "zalo", "0912 345"),
     ]
     lines = report.lines()
-    assert lines[0].startswith("Phone numbers of shops: 2 rows now hold E.164 numbers (1 had several")
+    assert lines[0].startswith("Phone numbers of shops: 2 rows now in E.164 (1 with several")
     assert lines[-1] == f"  #{unreadable.pk} Số lạ: zalo “0912 345”"
     assert normalise_stored_phones(Shop, "shops").changed == 0  # a second run changes nothing
+
+
+def test_the_migration_lists_what_it_left_for_staff(ha_trung, capsys):
+    migration = importlib.import_module("shops.migrations.0007_normalise_phone_numbers")
+    legacy(ShopFactory(name="Gõ tay", district=ha_trung), phone="0912.345.678")
+    unreadable = ShopFactory(name="Số lạ", district=ha_trung)
+    legacy(unreadable, phone="0912345678 anh Hùng")
+    migration.normalise(django_apps, schema_editor=None)
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  Phone numbers of shops: 1 row now in E.164 (0 with several numbers in the phone field,"
+        " now main and other numbers).",
+        "  1 value not read as Vietnamese phone numbers, kept as typed for staff to correct"
+        " (admin filter “Số điện thoại: Cần sửa”):",
+        f"    #{unreadable.pk} Số lạ: phone “0912345678 anh Hùng”",
+    ]
+    assert Shop.objects.get(name="Gõ tay").phone == "+84912345678"
 
 
 def test_rolling_the_migration_back_puts_the_other_numbers_back_without_losing_one(ha_trung):

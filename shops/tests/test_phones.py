@@ -138,6 +138,13 @@ def test_a_shop_without_other_numbers_shows_no_heading_for_them(client, ha_trung
     assert '<td class="phone">0912 345 678 (Zalo)</td>' in printed
 
 
+def test_a_number_left_as_typed_is_shown_but_not_dialled(client, ha_trung):
+    shop = ShopFactory(district=ha_trung, zalo="")
+    legacy(shop, phone="0912345678 anh Hùng")
+    html = client.get(shop.get_absolute_url()).content.decode()
+    assert '<span class="phone">0912345678 anh Hùng</span>' in html and "btn-call" not in html
+
+
 def test_search_engines_get_the_number_with_its_country_code(client, ha_trung):
     shop = ShopFactory(district=ha_trung, phone="0912 345 678")
     html = client.get(shop.get_absolute_url()).content.decode()

@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from core.cache import per_version
-from core.contact import tel_url
+from core.contact import display_phone, tel_url
 
 SHARE_IMAGE_SIZE = (1200, 630)
 
@@ -71,7 +71,7 @@ def portal(request):
     """Province and contact details every page shows."""
     return {
         "province_name": settings.PROVINCE_NAME,
-        "hotline": settings.PORTAL_HOTLINE,
+        "hotline": display_phone(settings.PORTAL_HOTLINE),
         "hotline_url": tel_url(settings.PORTAL_HOTLINE),
         "hotline_owner": settings.PORTAL_HOTLINE_OWNER,
         "demo_notice": settings.DEMO_NOTICE,

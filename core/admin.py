@@ -18,6 +18,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from core import services
+from core.contact import display_phone
+from core.fields import PhoneField, PhoneListField
 
 
 class FoldedSearchMixin:
@@ -131,10 +133,15 @@ class ScopedAdminMixin:
 
 
 class VietnameseHistoryHelper(HistoricalRecordContextHelper):
-    """Shows choices by their labels and yes/no fields as Có/Không on the history page."""
+    """Shows choices by their labels, yes/no fields as Có/Không and phone numbers grouped
+    for reading on the history page."""
 
     def prepare_delta_change_value(self, change, value):
         field = self.model._meta.get_field(change.field)
+        if isinstance(field, PhoneListField) and isinstance(value, list):
+            value = ", ".join(display_phone(number) for number in value)
+        elif isinstance(field, PhoneField) and value:
+            value = display_phone(value)
         if field.choices and not isinstance(value, list):
             return dict(field.flatchoices).get(value, value)
         if isinstance(value, bool):
@@ -300,6 +307,42 @@ def unpublish(modeladmin, request, queryset):
 def mark_verified(modeladmin, request, queryset):
     count = _apply(services.mark_verified, request, queryset)
     modeladmin.message_user(request, ngettext("Đã xác minh %d mục.", "Đã xác minh %d mục.", count) % count)
+
+
+# --- Phone numbers ------------------------------------------------------------------
+
+# A number in its stored form (core.contact): anything else was kept as typed because
+# it did not read as a phone number, and waits for staff.
+STORED_PHONE = r"^\+84[0-9]{7,11}$"
+
+
+class PhoneCheckFilter(admin.SimpleListFilter):
+    """Records whose phone or Zalo number could not be read (kept as typed): staff fix them."""
+
+    title = _("số điện thoại")
+    parameter_name = "so_dien_thoai"
+
+    def lookups(self, request, model_admin):
+        return [("can-sua", _("Cần sửa (không đọc được)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "can-sua":
+            return queryset.exclude(phone__regex=STORED_PHONE) | queryset.exclude(zalo="").exclude(
+                zalo__regex=STORED_PHONE
+            )
+        return queryset
+
+
+class ContactAdminMixin:
+    """Admin of a core.models.Contactable record: numbers grouped for reading in the list,
+    and a filter for the numbers that could not be read."""
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), PhoneCheckFilter]
+
+    @admin.display(description=_("điện thoại"), ordering="phone")
+    def phone_number(self, obj):
+        return obj.phone_display
 
 
 class DirectoryAdmin(FoldedSearchMixin, HistoryAdmin):

@@ -3,14 +3,15 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import images
-from core.contact import tel_url, validate_phone, zalo_url
-from core.fields import PhotoField
+from core.contact import Phone, display_phone, parse_phone, split_phones, tel_url, zalo_url
+from core.fields import PhoneField, PhoneListField, PhotoField
 from core.text import fold, fold_terms
 
 
@@ -217,19 +218,97 @@ class DirectoryEntry(Searchable, TimeStampedModel):
 
 
 class Contactable(models.Model):
-    """A phone number to call and, optionally, a Zalo number to message."""
+    """A main phone number to call, other numbers, and optionally a Zalo number to message.
 
-    phone = models.CharField(_("điện thoại"), max_length=30, validators=[validate_phone])
-    zalo = models.CharField(
+    Numbers are stored in one form (E.164, see core.contact) whichever way they were
+    typed; pages show them grouped for reading and dial them with tel: links. Several
+    numbers written in the phone field ("0912 345 678 / 0237 3852 000") become the main
+    number and other numbers, on every way a record is saved: forms and imports (through
+    full_clean) and save().
+    """
+
+    phone = PhoneField(
+        _("điện thoại"),
+        help_text=_(
+            "Số chính để gọi, ví dụ 0912 345 678 hoặc 0237 3852 000. "
+            "Ghi nhiều số cách nhau bằng dấu /: số đầu là số chính, các số sau vào “Số khác”."
+        ),
+    )
+    zalo = PhoneField(
         _("số Zalo"),
-        max_length=30,
         blank=True,
-        validators=[validate_phone],
         help_text=_("Số điện thoại đăng ký Zalo, nếu nhận đặt hàng qua Zalo."),
+    )
+    extra_phones = PhoneListField(
+        _("số khác"),
+        help_text=_("Các số điện thoại khác, cách nhau bằng dấu phẩy hoặc dấu /."),
     )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.normalise_phones(strict=False)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "phone" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "extra_phones"}
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        exclude = set(exclude or ())
+        errors = self.normalise_phones(exclude=exclude, strict=True)
+        try:
+            super().clean_fields(exclude=exclude | set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def normalise_phones(self, *, exclude=(), strict: bool = True) -> dict[str, list]:
+        """Store every number in its one form, and move numbers after the first from the
+        phone field to the other numbers. Returns the errors by field; `strict=False`
+        leaves a value that does not read as it is (save() must not lose what was typed)."""
+        errors: dict[str, list] = {}
+
+        def read(name, parse):
+            try:
+                return parse(getattr(self, name))
+            except ValidationError as error:
+                errors[name] = error.error_list
+                return None
+
+        numbers = read("phone", split_phones) if "phone" not in exclude else None
+        if "zalo" not in exclude and self.zalo:
+            zalo = read("zalo", parse_phone)
+            if zalo is not None:
+                self.zalo = zalo
+        current = self.extra_phones
+        if isinstance(current, str):
+            current = read("extra_phones", split_phones) if "extra_phones" not in exclude else None
+        if numbers and (len(numbers) == 1 or current is not None):  # never drop a number
+            self.phone = numbers[0]
+            if current is not None:
+                extras = []
+                for number in [*numbers[1:], *current]:
+                    if number != self.phone and number not in extras:
+                        extras.append(number)
+                self.extra_phones = extras
+        elif current is not None:
+            self.extra_phones = current
+        return errors if strict else {}
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)
+
+    @property
+    def zalo_display(self) -> str:
+        return display_phone(self.zalo)
+
+    @property
+    def other_phones(self) -> list[Phone]:
+        """The other numbers, each with its grouped form and its tel: link."""
+        return [Phone(number) for number in self.extra_phones or []]
 
     @property
     def tel_url(self) -> str:

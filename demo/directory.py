@@ -90,9 +90,15 @@ class Planner:
         return self.rng.choice(options)
 
     def phone(self) -> str:
-        """A fictional number in the unassigned 030 range, e.g. '030 412 5678'."""
+        """A fictional number, typed as people type them, e.g. '095 412 5678'.
+
+        095 was S-Fone's mobile code, out of use since that network closed in 2012: the
+        numbers read as valid Vietnamese mobile numbers, and libphonenumber's carrier data
+        knows no network for them (demo/tests check it). 030, used before, is now listed
+        as MobiFone's.
+        """
         while True:
-            number = f"030 {self.rng.randint(100, 999)} {self.rng.randint(0, 9999):04d}"
+            number = f"095 {self.rng.randint(100, 999)} {self.rng.randint(0, 9999):04d}"
             if number not in self.phones:
                 self.phones.add(number)
                 return number

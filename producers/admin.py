@@ -2,7 +2,13 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import DirectoryAdmin, HistoryAdmin, ScopedAdminMixin, SpreadsheetAdminMixin
+from core.admin import (
+    ContactAdminMixin,
+    DirectoryAdmin,
+    HistoryAdmin,
+    ScopedAdminMixin,
+    SpreadsheetAdminMixin,
+)
 from producers.models import Listing, Platform, Producer, Product
 from shops.admin import PlacedAdminMixin
 
@@ -45,9 +51,13 @@ class ProductInline(admin.StackedInline):
 
 
 @admin.register(Producer)
-class ProducerAdmin(PlacedAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+class ProducerAdmin(
+    PlacedAdminMixin, ContactAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin
+):
     importer_key = "co-so-san-xuat"
-    list_display = ["name", "kind", "district", "commune", "phone", "product_count", "status", "verified_on"]
+    list_display = [
+        "name", "kind", "district", "commune", "phone_number", "product_count", "status", "verified_on"
+    ]  # fmt: skip
     list_filter = ["status", "district", "kind", "listings__platform"]
     list_select_related = ["district", "commune"]
     inlines = [ProductInline, ListingInline]
@@ -55,7 +65,18 @@ class ProducerAdmin(PlacedAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, D
         (None, {"fields": ["name", "slug", "kind", "status", "verified_on"]}),
         (
             _("Địa chỉ và liên hệ"),
-            {"fields": ["representative", "district", "commune", "commune_name", "address", "phone", "zalo"]},
+            {
+                "fields": [
+                    "representative",
+                    "district",
+                    "commune",
+                    "commune_name",
+                    "address",
+                    "phone",
+                    "extra_phones",
+                    "zalo",
+                ]
+            },
         ),
         (_("Giới thiệu"), {"fields": ["description", "photo", "photo_alt"]}),
         (_("Khác"), {"fields": ["created_at", "updated_at"]}),

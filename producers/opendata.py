@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.opendata import Dataset, Field, iso_date
+from core.opendata import EXTRA_PHONES, PHONE_FIELDS, Dataset, Field, iso_date, phone_values
 from producers.models import Listing, Producer, Product
 from shops.opendata import PLACE_FIELDS, VERIFIED_ON, place_values
 
@@ -30,8 +30,7 @@ class ProducerDataset(Dataset):
             "kind_label": str(producer.get_kind_display()),
             "representative": producer.representative,
             **place_values(producer, producer.district),
-            "phone": producer.phone,
-            "zalo": producer.zalo,
+            **phone_values(producer),
             "description": producer.description,
             "product_count": producer.product_total,
             "platform_listings": [
@@ -78,13 +77,13 @@ PRODUCERS = ProducerDataset(
         Field("kind_label", _("Tên loại hình")),
         Field("representative", _("Người đại diện")),
         *PLACE_FIELDS,
-        Field("phone", _("Điện thoại")),
-        Field("zalo", _("Số Zalo")),
+        *PHONE_FIELDS,
         Field("description", _("Giới thiệu")),
         Field("product_count", _("Số sản phẩm đã công bố")),
         Field("platform_listings", _("Gian hàng trên sàn: tên sàn và địa chỉ (trong CSV: sàn|địa chỉ; …)")),
         VERIFIED_ON,
     ),
+    appended_fields=(EXTRA_PHONES,),
 )
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
+    ContactAdminMixin,
     DirectoryAdmin,
     FoldedSearchMixin,
     HistoryAdmin,
@@ -168,16 +169,18 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Shop)
-class ShopAdmin(PlacedAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
+class ShopAdmin(PlacedAdminMixin, ContactAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
     importer_key = "cua-hang"
-    list_display = ["name", "kind", "district", "commune", "phone", "status", "verified_on", "updated_at"]
+    list_display = [
+        "name", "kind", "district", "commune", "phone_number", "status", "verified_on", "updated_at"
+    ]  # fmt: skip
     list_filter = ["status", "district", "kind", "categories", "home_delivery", "pickup"]
     list_select_related = ["district", "commune"]
     filter_horizontal = ["categories"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "verified_on"]}),
         (_("Địa chỉ"), {"fields": ["district", "commune", "commune_name", "address"]}),
-        (_("Liên hệ"), {"fields": ["phone", "zalo", "website", "facebook"]}),
+        (_("Liên hệ"), {"fields": ["phone", "extra_phones", "zalo", "website", "facebook"]}),
         (_("Hàng hóa"), {"fields": ["categories"]}),
         (
             _("Đặt hàng và giao nhận"),

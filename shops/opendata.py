@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.opendata import Dataset, Field, iso_date
+from core.opendata import EXTRA_PHONES, PHONE_FIELDS, Dataset, Field, iso_date, phone_values
 from shops.models import Shop
 
 
@@ -39,8 +39,7 @@ class ShopDataset(Dataset):
             "kind": shop.kind,
             "kind_label": str(shop.get_kind_display()),
             **place_values(shop, shop.district),
-            "phone": shop.phone,
-            "zalo": shop.zalo,
+            **phone_values(shop),
             "website": shop.website,
             "facebook": shop.facebook,
             "categories": [c.name for c in shop.categories.all()],
@@ -64,8 +63,7 @@ SHOPS = ShopDataset(
         Field("kind", _("Mã loại hình (supermarket, convenience, market, pharmacy, vnpost, …)")),
         Field("kind_label", _("Tên loại hình")),
         *PLACE_FIELDS,
-        Field("phone", _("Điện thoại")),
-        Field("zalo", _("Số Zalo")),
+        *PHONE_FIELDS,
         Field("website", _("Trang web")),
         Field("facebook", _("Trang Facebook")),
         Field("categories", _("Nhóm hàng (danh sách; trong CSV ngăn cách bằng dấu ;)")),
@@ -79,4 +77,5 @@ SHOPS = ShopDataset(
         Field("opening_hours", _("Giờ mở cửa")),
         VERIFIED_ON,
     ),
+    appended_fields=(EXTRA_PHONES,),
 )

@@ -203,7 +203,7 @@ def shop_structured_data(shop: Shop, request) -> dict:
         "@type": "LocalBusiness",
         "name": shop.name,
         "url": request.build_absolute_uri(shop.get_absolute_url()),
-        "telephone": shop.phone,
+        "telephone": shop.phone,  # stored as E.164: with the country code, as search engines ask
         "address": {
             "@type": "PostalAddress",
             "streetAddress": shop.address,

@@ -43,7 +43,7 @@ def test_content_stays_in_vietnamese_where_staff_did_not_translate_it(client, di
     html = client.get("/en" + shop.get_absolute_url()).content.decode()
     assert "Tạp hóa Minh Hằng" in html  # the shop's own name
     assert "Pharmacy" in html  # the interface's label for its kind
-    assert 'href="tel:0301234567"' in html
+    assert 'href="tel:+84301234567"' in html
 
 
 def test_language_switcher_and_alternate_links(client, districts):

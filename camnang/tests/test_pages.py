@@ -61,7 +61,7 @@ def test_home_page_has_what_a_citizen_needs(client, sample):
     assert html.count('href="/dia-ban/') >= 27
     assert 'href="/go/san/postmart/"' in html
     assert 'href="/go/san/voso/"' in html
-    assert 'href="tel:0915351008"' in html
+    assert 'href="tel:+84915351008"' in html and "0915 351 008" in html
 
 
 def test_home_page_queries_are_constant(client, sample, districts):

@@ -57,7 +57,7 @@ def test_printable_district_list(client, ha_trung):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<h1") == 1
-    assert "Tạp hóa In Được" in html and "030 123 4567" in html and "Giao tận nhà" in html
+    assert "Tạp hóa In Được" in html and "0301 234 567" in html and "Giao tận nhà" in html
     assert "Cửa hàng nháp" not in html
     assert re.search(r"In ngày \d\d/\d\d/\d{4}", html)
     assert "css/print.css" in html and "css/site.css" not in html  # compact, black-and-white layout

@@ -20,12 +20,16 @@ pytestmark = pytest.mark.django_db
 def test_history_page_shows_who_changed_which_field_from_what_to_what(client, admin_user, districts):
     client.force_login(admin_user)
     shop = ShopFactory(name="Tạp hóa Hoa Mai", district=districts["ha-trung"], phone="030 555 6666")
-    form = shop_form(districts["ha-trung"], slug=shop.slug, phone="030 777 8888", status="hidden")
+    form = shop_form(
+        districts["ha-trung"], slug=shop.slug, phone="030.777.8888 / 0237 3852 000", status="hidden"
+    )
     assert client.post(reverse("admin:shops_shop_change", args=[shop.pk]), form).status_code == 302
     html = client.get(reverse("admin:shops_shop_history", args=[shop.pk])).content.decode()
     assert "Lịch sử thay đổi: Tạp hóa Hoa Mai" in html
     assert admin_user.username in html
-    assert "Điện thoại:</strong> 030 555 6666 &rarr; 030 777 8888" in html
+    # Numbers grouped for reading, as typed or not.
+    assert "Điện thoại:</strong> 0305 556 666 &rarr; 0307 778 888" in html
+    assert "Số khác:</strong> — &rarr; 0237 3852 000" in html
     assert "Trạng thái:</strong> Đã công bố &rarr; Tạm ẩn" in html  # labels, not codes
 
 

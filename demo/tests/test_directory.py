@@ -3,9 +3,11 @@
 import io
 import re
 
+import phonenumbers
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from phonenumbers import carrier
 
 from producers.models import Listing, Producer, Product
 from shops.models import District, Shop
@@ -35,8 +37,25 @@ def test_demo_data_covers_every_district_and_is_idempotent(demo):
     assert all(p.photo_width and p.photo_height for p in with_photo[:20])
     assert all(p.photo_thumbnail and p.photo_thumbnail_width == 480 for p in with_photo[:20])
 
+    assert_numbers_are_fictional()
+
     call_command("load_demo_data", stdout=io.StringIO())
     assert counts() == (shops, producers, products, listings)
+
+
+def assert_numbers_are_fictional():
+    numbers = set()
+    for model in (Shop, Producer):
+        for phone, zalo in model.objects.values_list("phone", "zalo"):
+            numbers |= {phone, zalo} - {""}
+    assert len(numbers) > 380
+    for stored in numbers:
+        number = phonenumbers.parse(stored)
+        # A valid Vietnamese mobile number (the forms accept it) of the former S-Fone code 095,
+        # in which libphonenumber knows no network: none of them reaches a real person.
+        assert stored.startswith("+8495") and phonenumbers.is_valid_number(number), stored
+        assert phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+        assert carrier.name_for_number(number, "en") == "", stored
 
 
 def test_new_user_walk_through(client, demo):

@@ -32,7 +32,7 @@ def test_producer_page_has_contacts_products_and_counted_platform_links(client, 
     html = response.content.decode()
     assert response.status_code == 200
     assert h1_count(response) == 1
-    assert 'href="tel:0302223333"' in html
+    assert 'href="tel:+84302223333"' in html and ">Gọi 0302 223 333</a>" in html
     assert 'href="https://zalo.me/0302223333"' in html
     assert f'href="/go/{listing.pk}/"' in html
     assert "Mua trên voso.vn" in html
@@ -95,7 +95,7 @@ def test_product_page(client, producer):
     assert "OCOP 4 sao" in html
     assert f'href="/go/{own.pk}/"' in html  # the product's own page
     assert f'href="/go/{producer.listings.get(product=None).pk}/"' in html  # and the producer's shop
-    assert 'href="tel:0302223333"' in html
+    assert 'href="tel:+84302223333"' in html
 
 
 def test_products_of_unpublished_producers_are_hidden(client, producer):

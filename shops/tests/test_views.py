@@ -26,7 +26,7 @@ def test_district_page_lists_only_published_shops_with_one_tap_links(client, ha_
     assert h1_count(response) == 1
     assert "Huyện Hà Trung" in html
     assert "Tạp hóa Minh Hằng" in html
-    assert 'href="tel:0301112222"' in html
+    assert 'href="tel:+84301112222"' in html and ">Gọi 0301 112 222</a>" in html
     assert 'href="https://zalo.me/0301112222"' in html
     assert "Cửa hàng nháp" not in html
     assert "Cửa hàng đã ẩn" not in html
@@ -115,7 +115,7 @@ def test_shop_page(client, ha_trung):
         "Gạo, lương thực",
     ]:
         assert text in html
-    assert 'href="tel:0301234567"' in html
+    assert 'href="tel:+84301234567"' in html and ">Gọi 0301 234 567</a>" in html
     assert 'href="https://zalo.me/0301234567"' in html
 
 

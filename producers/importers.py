@@ -142,8 +142,17 @@ class ProducerSession(DirectorySession):
                 return row
             return self.current
         pk = row.values.get("id")
-        name_key = ("name", fold(row.values.get("name") or ""), fold(row.values.get("district") or ""))
-        key = ("id", pk) if pk is not None else name_key
+        name, written = fold(row.values.get("name") or ""), row.values.get("district") or ""
+        current = self.current
+        if (
+            current is not None
+            and not written
+            and pk is None
+            and name == fold(current.values.get("name") or "")
+        ):
+            return current  # the producer above, its district not repeated
+        district = self.places.district(written)
+        key = ("id", pk) if pk is not None else ("name", name, district.pk if district else fold(written))
         head = self.producer_rows.get(key)
         if head is not None:
             self.current = head

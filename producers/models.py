@@ -55,8 +55,11 @@ class Producer(Contactable, Photographed, DirectoryEntry, Placed):
         COOPERATIVE = "cooperative", _("Hợp tác xã")
         COOP_GROUP = "coop_group", _("Tổ hợp tác")
         SMALL_BUSINESS = "small_business", _("Doanh nghiệp nhỏ")
+        UNCLASSIFIED = "unclassified", _("Chưa phân loại")
 
-    kind = models.CharField(_("loại hình"), max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(
+        _("loại hình"), max_length=20, choices=Kind.choices, default=Kind.UNCLASSIFIED, db_index=True
+    )
     representative = models.CharField(_("người đại diện"), max_length=120, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)

@@ -774,7 +774,6 @@ class ShopImporter(Importer):
                 "Thôn, xóm",
                 "Thôn, tổ dân phố",
                 guide=_("Số nhà, thôn, tiểu khu hoặc ki-ốt."),
-                required=True,
             ),
             phone_field(),
             zalo_field(),

@@ -433,9 +433,19 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
         VIETTELPOST = "viettelpost", _("Điểm bán hàng thiết yếu Viettel Post")
         HOUSEHOLD = "household", _("Hộ kinh doanh")
         COOP_STORE = "coop_store", _("Cửa hàng hợp tác xã")
+        # Lists kept by districts often say no more than "điểm bán hàng": imported rows that
+        # give no kind get this, not a guess.
+        UNCLASSIFIED = "unclassified", _("Chưa phân loại")
 
-    kind = models.CharField(_("loại hình"), max_length=20, choices=Kind.choices, db_index=True)
-    address = models.CharField(_("địa chỉ"), max_length=255)
+    kind = models.CharField(
+        _("loại hình"), max_length=20, choices=Kind.choices, default=Kind.UNCLASSIFIED, db_index=True
+    )
+    address = models.CharField(
+        _("địa chỉ"),
+        max_length=255,
+        blank=True,
+        help_text=_("Số nhà, thôn, tiểu khu hoặc ki-ốt. Để trống nếu danh sách gốc không ghi."),
+    )
     website = WebAddressField(_("trang web"), blank=True)
     facebook = WebAddressField(_("trang Facebook"), blank=True)
     categories = models.ManyToManyField(

@@ -38,7 +38,10 @@ def test_producers_with_their_products_import_and_reimport_without_duplicates(ed
     cooperative = Producer.objects.get(name="HTX Nông nghiệp Hà Lĩnh")
     assert cooperative.status == "published"  # from its first row; later rows may leave it blank
     assert cooperative.phone == "+84912234567"
-    assert sorted(cooperative.products.values_list("name", flat=True)) == ["Gạo nếp cái hoa vàng", "Mật ong rừng"]
+    assert sorted(cooperative.products.values_list("name", flat=True)) == [
+        "Gạo nếp cái hoa vàng",
+        "Mật ong rừng",
+    ]
     rice = Product.objects.get(name="Gạo nếp cái hoa vàng")
     assert (rice.ocop_stars, rice.harvest_months, rice.price) == (4, [10, 11], 35000)
     assert rice.category.name == "Gạo, lương thực"
@@ -59,7 +62,11 @@ def test_a_producer_merged_over_its_product_rows_takes_them_all(editor):
         [None, None, None, None, "Cao chè vằng", "4"],
         [2, "Hộ bà Mai", "Hà Trung", "0912 333 444", "Nem chua", ""],
     ]
-    job = import_sheet(editor, "co-so-san-xuat", SimpleUploadedFile("ocop.xlsx", xlsx(("OCOP", rows, ["B2:B3", "C2:C3", "D2:D3"]))))
+    job = import_sheet(
+        editor,
+        "co-so-san-xuat",
+        SimpleUploadedFile("ocop.xlsx", xlsx(("OCOP", rows, ["B2:B3", "C2:C3", "D2:D3"]))),
+    )
     assert job.state == Job.State.DONE, (job.message, job.problems)
     herbal = Producer.objects.get(name="HTX Dược liệu Hà Tiến")
     assert sorted(herbal.products.values_list("name", "ocop_stars")) == [("Cao chè vằng", 4), ("Chè vằng", 3)]
@@ -75,7 +82,10 @@ def test_the_export_reimports_to_the_same_producers_and_products(editor):
 
 
 def test_bad_product_rows_are_refused_with_reasons_and_nothing_is_written(editor):
-    rows = [*ROWS, ["HTX Khác", "Hợp tác xã", "Nga Sơn", "", "0912112222", "Cói", "", "7 sao", "13", "abc", ""]]
+    rows = [
+        *ROWS,
+        ["HTX Khác", "Hợp tác xã", "Nga Sơn", "", "0912112222", "Cói", "", "7 sao", "13", "abc", ""],
+    ]
     job = check_sheet(editor, upload_sheet(editor, "co-so-san-xuat", xlsx_upload(HEADERS, rows)))
     assert job.summary["refused"] == 1
     assert {problem["row"] for problem in job.problems} == {5}

@@ -21,6 +21,7 @@ from core.jobs import Job, SavedMapping
 from core.models import Status
 from core.tests.sheetfiles import EXAMPLE, cp1258, csv_text, xlsx
 from shops.models import Commune, Shop
+from shops.services import place_unplaced
 from shops.tests.factories import ShopFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,9 @@ def admin_client_(client, admin_user):
 
 def test_the_issues_file_imports_as_it_is(editor, districts):
     """Two title rows, STT, synonyms, blank rows, a "Tổng cộng" row, signatures, no address column."""
-    job = upload_sheet(editor, "cua-hang", upload(xlsx(("Danh sách", EXAMPLE, ["A1:E1", "A2:E2"])), "ds.xlsx"))
+    job = upload_sheet(
+        editor, "cua-hang", upload(xlsx(("Danh sách", EXAMPLE, ["A1:E1", "A2:E2"])), "ds.xlsx")
+    )
     assert job.state == Job.State.UPLOADED
     page = editor.get(reverse("admin:import_job", kwargs={"pk": job.pk})).content.decode()
     assert "Dòng tiêu đề của bảng: dòng 4" in page
@@ -79,11 +82,15 @@ def test_the_issues_file_imports_as_it_is(editor, districts):
     job = check_sheet(editor, job)
     assert job.state == Job.State.CHECKED, job.message
     assert job.summary["created"] == 3 and job.summary["refused"] == 0
-    assert job.summary["skipped"] == {
-        "Dòng trống": 2,
-        "Dòng tổng cộng": 1,
-        "Ghi chú, chữ ký dưới bảng": 2,
-    } or sum(job.summary["skipped"].values()) >= 4
+    assert (
+        job.summary["skipped"]
+        == {
+            "Dòng trống": 2,
+            "Dòng tổng cộng": 1,
+            "Ghi chú, chữ ký dưới bảng": 2,
+        }
+        or sum(job.summary["skipped"].values()) >= 4
+    )
     page = editor.get(reverse("admin:import_job", kwargs={"pk": job.pk})).content.decode()
     assert "3 mục mới" in page and "Dòng tổng cộng" in page
 
@@ -95,7 +102,9 @@ def test_the_issues_file_imports_as_it_is(editor, districts):
     assert first.phone == "+84912345678"  # the number Excel kept as 912345678
     assert first.district == districts["ha-trung"] and first.status == Status.DRAFT
     assert first.kind == Shop.Kind.UNCLASSIFIED  # the file says no kind: none is invented
-    assert first.commune is not None  # Hà Lai, placed through the crosswalk
+    assert first.commune is None and first.commune_name == "Hà Lai"  # no such commune: kept as written
+    assert shops["Tạp hóa Lê Văn Tám"].commune.name == "Xã Hà Trung"  # Hà Đông, through the crosswalk
+    assert shops["Cửa hàng Nguyễn Thị Hương"].commune is None  # Thị trấn Hà Trung was divided
     assert not job.file  # the upload is not kept once its rows are in the directory
 
 
@@ -106,7 +115,11 @@ def test_a_windows_vietnamese_csv_with_semicolons_reads_with_its_accents(editor)
     job = import_sheet(editor, "cua-hang", upload(cp1258(text), "quay-thuoc.csv"))
     assert job.state == Job.State.DONE, (job.message, job.problems)
     shop = Shop.objects.get()
-    assert (shop.name, shop.address, shop.phone) == ("Quầy thuốc Hồng Nhung", "Thôn Tượng Lĩnh", "+84912345678")
+    assert (shop.name, shop.address, shop.phone) == (
+        "Quầy thuốc Hồng Nhung",
+        "Thôn Tượng Lĩnh",
+        "+84912345678",
+    )
 
 
 def test_a_utf16_csv_from_excel_reads(editor):
@@ -119,7 +132,10 @@ def test_a_utf16_csv_from_excel_reads(editor):
 
 def test_tcvn3_text_is_converted_to_unicode_and_shown_before_import(editor):
     # "Tạp hóa Hà Trung" and "Hà Trung" typed with the .VnTime font (TCVN3).
-    rows = [["Tªn cöa hµng", "§iÖn tho¹i", "HuyÖn", "§Þa chØ"], ["T¹p hãa Hµ Trung", "0912345678", "Hµ Trung", "Th«n 1"]]
+    rows = [
+        ["Tªn cöa hµng", "§iÖn tho¹i", "HuyÖn", "§Þa chØ"],
+        ["T¹p hãa Hµ Trung", "0912345678", "Hµ Trung", "Th«n 1"],
+    ]
     job = upload_sheet(editor, "cua-hang", upload(xlsx(("DS", rows)), "cu.xlsx"))
     page = editor.get(reverse("admin:import_job", kwargs={"pk": job.pk})).content.decode()
     assert "bảng mã cũ" in page and "Tạp hóa Hà Trung" in page
@@ -130,9 +146,11 @@ def test_tcvn3_text_is_converted_to_unicode_and_shown_before_import(editor):
 
 
 def test_the_user_picks_the_sheet(editor):
-    other = [["Ghi chú"], ["Không phải danh sách"]]
+    other = [["Sở Công Thương tỉnh Thanh Hóa"], ["Tổng hợp tháng 8 năm 2021"]]
     shops = [HEADERS, shop_row(1)]
-    job = upload_sheet(editor, "cua-hang", upload(xlsx(("Bìa", other), ("Cửa hàng", shops), ("Khác", shops)), "s.xlsx"))
+    job = upload_sheet(
+        editor, "cua-hang", upload(xlsx(("Bìa", other), ("Cửa hàng", shops), ("Khác", shops)), "s.xlsx")
+    )
     assert job.sheet == "Cửa hàng"
     editor.post(reverse("admin:import_job", kwargs={"pk": job.pk}), {"action": "sheet", "sheet": "Khác"})
     job.refresh_from_db()
@@ -143,7 +161,10 @@ def test_the_user_picks_the_sheet(editor):
 
 
 def test_a_changed_mapping_is_remembered_for_the_users_next_file(editor):
-    rows = [["Tên cửa hàng", "Số máy", "Huyện", "Địa chỉ"], ["Tạp hóa Hoa", "0912345678", "Hà Trung", "Thôn 1"]]
+    rows = [
+        ["Tên cửa hàng", "Số máy", "Huyện", "Địa chỉ"],
+        ["Tạp hóa Hoa", "0912345678", "Hà Trung", "Thôn 1"],
+    ]
     job = upload_sheet(editor, "cua-hang", upload(xlsx(("DS", rows)), "a.xlsx"))
     assert "1" not in job.mapping  # "Số máy" means nothing to the portal yet
     job = check_sheet(editor, job, mapping={1: "phone"}, remember=True)
@@ -159,7 +180,8 @@ def test_a_required_field_without_a_column_stops_before_checking(editor):
     page = editor.get(reverse("admin:import_job", kwargs={"pk": job.pk})).content.decode()
     assert "Chưa có cột cho mục bắt buộc" in page and "Điện thoại" in page
     response = editor.post(
-        reverse("admin:import_job", kwargs={"pk": job.pk}), {"action": "map", "col-0": "name", "col-1": "district"}
+        reverse("admin:import_job", kwargs={"pk": job.pk}),
+        {"action": "map", "col-0": "name", "col-1": "district"},
     )
     job.refresh_from_db()
     assert job.state == Job.State.UPLOADED
@@ -168,7 +190,9 @@ def test_a_required_field_without_a_column_stops_before_checking(editor):
 
 def test_a_kind_chosen_for_the_whole_file_fills_the_rows_without_one(editor):
     rows = [["Tên điểm bán", "SĐT", "Huyện"], ["Nhà thuốc An", "0912345678", "Hà Trung"]]
-    job = import_sheet(editor, "cua-hang", upload(xlsx(("DS", rows)), "a.xlsx"), defaults={"kind": "Nhà thuốc"})
+    job = import_sheet(
+        editor, "cua-hang", upload(xlsx(("DS", rows)), "a.xlsx"), defaults={"kind": "Nhà thuốc"}
+    )
     assert job.state == Job.State.DONE
     assert Shop.objects.get().kind == Shop.Kind.PHARMACY
 
@@ -252,7 +276,10 @@ def test_other_users_jobs_are_not_found_and_administrators_see_them(editor, clie
     other.force_login(staff_user(DISTRICT_EDITORS, districts["nga-son"], username="nga-son"))
     for name in ("import_job", "import_status"):
         assert other.get(reverse(f"admin:{name}", kwargs={"pk": job.pk})).status_code == 404
-    assert other.post(reverse("admin:import_job", kwargs={"pk": job.pk}), {"action": "cancel"}).status_code == 404
+    assert (
+        other.post(reverse("admin:import_job", kwargs={"pk": job.pk}), {"action": "cancel"}).status_code
+        == 404
+    )
     boss = Client()
     boss.force_login(admin_user)
     assert boss.get(reverse("admin:import_job", kwargs={"pk": job.pk})).status_code == 200
@@ -262,7 +289,9 @@ def test_other_users_jobs_are_not_found_and_administrators_see_them(editor, clie
 
 
 def test_a_district_editor_cannot_import_a_row_of_another_district(editor):
-    job = upload_sheet(editor, "cua-hang", xlsx_upload(HEADERS, [shop_row(1), shop_row(2, district="Nga Sơn")]))
+    job = upload_sheet(
+        editor, "cua-hang", xlsx_upload(HEADERS, [shop_row(1), shop_row(2, district="Nga Sơn")])
+    )
     job = check_sheet(editor, job)
     [problem] = job.problems
     assert problem["row"] == 3
@@ -286,7 +315,9 @@ def test_possible_duplicates_are_flagged_with_a_link(editor, districts):
     job = upload_sheet(editor, "cua-hang", xlsx_upload(HEADERS, [shop_row(1)]))  # the same phone, 0912000001
     job = check_sheet(editor, job)
     [note] = job.options["notes"]
-    assert note["kind"] == "duplicate" and "Tạp hóa Cũ" in note["message"] and "số điện thoại" in note["message"]
+    assert (
+        note["kind"] == "duplicate" and "Tạp hóa Cũ" in note["message"] and "số điện thoại" in note["message"]
+    )
     assert note["url"] == reverse("admin:shops_shop_change", args=[existing.pk])
     page = editor.get(reverse("admin:import_job", kwargs={"pk": job.pk})).content.decode()
     assert note["url"] in page
@@ -294,7 +325,10 @@ def test_possible_duplicates_are_flagged_with_a_link(editor, districts):
 
 
 def test_a_divided_former_commune_is_chosen_by_the_user_not_guessed(editor):
-    rows = [shop_row(1, **{"Xã, phường, thị trấn": "Thị trấn Hà Trung"}), shop_row(2, **{"Xã, phường, thị trấn": "Thị trấn Hà Trung"})]
+    rows = [
+        shop_row(1, **{"Xã, phường, thị trấn": "Thị trấn Hà Trung"}),
+        shop_row(2, **{"Xã, phường, thị trấn": "Thị trấn Hà Trung"}),
+    ]
     job = check_sheet(editor, upload_sheet(editor, "cua-hang", xlsx_upload(HEADERS, rows)))
     notes = [note for note in job.options["notes"] if note["kind"] == "choose"]
     assert [note["row"] for note in notes] == [2, 3]
@@ -339,7 +373,9 @@ def test_the_check_costs_the_same_queries_for_20_rows_as_for_400(editor, django_
 
     counts = []
     for size in (20, 400):
-        job = upload_sheet(editor, "cua-hang", xlsx_upload(HEADERS, [shop_row(n) for n in range(1, size + 1)]))
+        job = upload_sheet(
+            editor, "cua-hang", xlsx_upload(HEADERS, [shop_row(n) for n in range(1, size + 1)])
+        )
         with CaptureQueriesContext(connection) as queries:
             pipeline.check(job, importers.get("cua-hang"), beat=False)
         counts.append(len(queries))
@@ -350,7 +386,9 @@ def test_a_confirmation_that_no_longer_passes_writes_nothing(client, districts):
     """The district editor lost Hà Trung between the check and the confirmation."""
     editor = staff_user(DISTRICT_EDITORS, districts["ha-trung"])
     client.force_login(editor)
-    job = check_sheet(client, upload_sheet(client, "cua-hang", xlsx_upload(HEADERS, [shop_row(1), shop_row(2)])))
+    job = check_sheet(
+        client, upload_sheet(client, "cua-hang", xlsx_upload(HEADERS, [shop_row(1), shop_row(2)]))
+    )
     assert job.summary["created"] == 2
     editor.districts.set([districts["nga-son"]])
     job = confirm_sheet(client, job)
@@ -374,9 +412,12 @@ def test_template_has_the_columns_drop_downs_and_a_guide(editor):
 @pytest.mark.parametrize("extension", ["xlsx", "csv"])
 def test_the_filtered_list_exports_and_reimports_unchanged(admin_client_, districts, extension):
     ha_trung = districts["ha-trung"]
-    ShopFactory(name="Nhà thuốc An Bình", kind="pharmacy", district=ha_trung, website="https://an-binh.example.com/")
+    ShopFactory(
+        name="Nhà thuốc An Bình", kind="pharmacy", district=ha_trung, website="https://an-binh.example.com/"
+    )
     ShopFactory(name="Chợ Hà Lĩnh", kind="market", district=ha_trung, status=Status.HIDDEN, pickup=True)
     ShopFactory(name="Siêu thị Nga Sơn", district=districts["nga-son"])
+    place_unplaced()  # as load_places does: each shop in today's commune
     url = reverse("admin:export", kwargs={"target": "cua-hang"}) + f"?district__id__exact={ha_trung.pk}"
     assert "2 mục" in admin_client_.get(url).content.decode()
     response = admin_client_.post(url, {"format": extension})

@@ -10,12 +10,12 @@ from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 
-from camnang.tests.utils import admin_confirm_import, admin_import, xlsx_upload
+from camnang.tests.utils import check_sheet, import_sheet, upload_sheet, xlsx_upload
 from core.contact import normalise_stored_phones, unsplit_stored_phones
 from shops.models import Shop
 from shops.tests.factories import ShopFactory
 from shops.tests.test_admin import shop_form
-from shops.tests.test_import_export import HEADERS, shop_row
+from shops.tests.test_importing import HEADERS, shop_row
 
 pytestmark = pytest.mark.django_db
 
@@ -85,19 +85,17 @@ def test_one_zalo_number_only(staff_client, ha_trung):
 def test_several_numbers_in_an_imported_cell_become_the_main_and_other_numbers(client, admin_user, ha_trung):
     client.force_login(admin_user)
     rows = [shop_row(1, **{"Điện thoại": "0912 345 678 - 0237 3852 000 hoặc 0913.111.222"})]
-    response = admin_import(client, "shops_shop", xlsx_upload(HEADERS, rows))
-    assert response.context["rejected"] == []
-    admin_confirm_import(client, "shops_shop", response)
+    job = import_sheet(client, "cua-hang", xlsx_upload(HEADERS, rows))
+    assert job.state == job.State.DONE, job.problems
     shop = Shop.objects.get()
     assert shop.phone == "+84912345678"
     assert shop.extra_phones == ["+842373852000", "+84913111222"]
 
     rows = [shop_row(2, **{"Điện thoại": "0912 345 678 / 0237"})]
-    response = admin_import(client, "shops_shop", xlsx_upload(HEADERS, rows))
-    [(number, reasons)] = response.context["rejected"]
-    assert number == 2 and reasons[0].startswith(
-        "Điện thoại: Số điện thoại không hợp lệ: “0237” (trong “0912 345 678 / 0237”)"
-    )
+    job = check_sheet(client, upload_sheet(client, "cua-hang", xlsx_upload(HEADERS, rows)))
+    [problem] = job.problems
+    assert (problem["row"], problem["column"]) == (2, "Điện thoại")
+    assert problem["message"].startswith("Số điện thoại không hợp lệ: “0237” (trong “0912 345 678 / 0237”)")
 
 
 def test_code_that_saves_a_shop_stores_the_same_form(ha_trung):

@@ -211,7 +211,7 @@ def test_commune_print_page_fits_its_lists_and_its_qr_code_opens_the_commune(cli
     page = response.content.decode()
     assert page.count("<h1") == 1
     assert "Cửa hàng bán online, giao tận nhà – Xã Hoạt Giang" in page
-    assert "Tạp hóa In Được" in page and "030 123 4567" in page and "Giao tận nhà" in page
+    assert "Tạp hóa In Được" in page and "0301 234 567" in page and "Giao tận nhà" in page
     assert "HTX Rau Hoạt Giang" in page and "Cơ sở sản xuất nông sản" in page
     assert "Cửa hàng nháp" not in page
     assert "css/print.css" in page and "css/site.css" not in page

@@ -148,11 +148,6 @@ def test_producer_imports_place_rows_too(staff_client, ha_trung):
 # --- The admin ----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="shops/admin.py does not call services.assign_commune() before saving: a record "
-    "saved with only its commune as written waits for the next load_places to be placed",
-)
 def test_a_shop_saved_in_the_admin_with_only_its_commune_as_written_is_placed(staff_client, ha_trung):
     from shops.tests.test_admin import shop_form
 

@@ -38,7 +38,10 @@ setup: install translations ## Migrate the database, load the reference data, th
 	$(BIN)/python manage.py load_campaign_demo
 	$(BIN)/python manage.py create_demo_admin
 
-run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000
+run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000 (with a background worker)
+	@# The worker runs imports and large exports; it stops with the server (Ctrl+C).
+	@$(BIN)/python manage.py db_worker --interval 1 --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 node_modules/.installed: package.json package-lock.json

@@ -13,7 +13,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,19 +58,35 @@ class JobQuerySet(models.QuerySet):
         return self.filter(state__in=Job.RUNNING)
 
     def stale(self):
-        """Running jobs whose worker has stopped saying it is alive."""
+        """Running jobs whose worker has stopped saying it is alive.
+
+        On SQLite a worker writing an import cannot say so (the import holds the database's
+        one write lock until it commits), so a writing job gets ten times longer there.
+        """
         limit = timezone.now() - timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
-        return self.running().filter(heartbeat__lt=limit)
+        if connection.vendor != "sqlite":
+            return self.running().filter(heartbeat__lt=limit)
+        writing_limit = timezone.now() - timedelta(seconds=10 * settings.JOB_HEARTBEAT_TIMEOUT)
+        return self.filter(
+            models.Q(state=Job.State.CHECKING, heartbeat__lt=limit)
+            | models.Q(state=Job.State.WRITING, heartbeat__lt=writing_limit)
+        )
 
     def reap_stale(self) -> int:
         """Mark the jobs of a dead worker failed (nothing they wrote was committed)."""
-        return self.stale().update(
-            state=Job.State.FAILED,
-            message=str(
-                _("Tiến trình xử lý bị dừng giữa chừng; không có dữ liệu nào được ghi. Hãy chạy lại.")
-            ),
-            finished_at=timezone.now(),
-        )
+        stale = list(self.stale().values_list("pk", flat=True))
+        if not stale:
+            return 0  # a read only: nothing waits for a worker's write lock
+        try:
+            return self.filter(pk__in=stale, state__in=Job.RUNNING).update(
+                state=Job.State.FAILED,
+                message=str(
+                    _("Tiến trình xử lý bị dừng giữa chừng; không có dữ liệu nào được ghi. Hãy chạy lại.")
+                ),
+                finished_at=timezone.now(),
+            )
+        except OperationalError:
+            return 0  # SQLite busy: a worker is writing after all
 
 
 class Job(models.Model):
@@ -195,3 +211,21 @@ class SavedMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.target}"
+
+
+def queue_report() -> dict:
+    """What /healthz says of the background work: tasks waiting for a worker, the oldest
+    one's wait, and jobs whose worker has gone silent. `stuck` when either is too much."""
+    report = {"waiting": 0, "oldest_waiting_seconds": 0, "silent_jobs": Job.objects.stale().count()}
+    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.ready()
+        oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        report["waiting"] = waiting.count()
+        if oldest is not None:
+            report["oldest_waiting_seconds"] = int((timezone.now() - oldest).total_seconds())
+    report["stuck"] = bool(
+        report["silent_jobs"] or report["oldest_waiting_seconds"] > settings.TASK_QUEUE_STUCK_SECONDS
+    )
+    return report

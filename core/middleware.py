@@ -9,6 +9,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
+from core.jobs import queue_report
 from core.logging import request_id_var
 
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -41,7 +42,10 @@ class RequestIdMiddleware:
 class HealthCheckMiddleware:
     """Answer /healthz/ before host checks and HTTPS redirects, for load balancers and Docker.
 
-    200 when the database answers a trivial query, 503 when it does not.
+    200 when the database answers a trivial query, 503 when it does not. The body also
+    reports the background queue (core.jobs.queue_report): "status" is "degraded" when
+    tasks wait too long for a worker or a job's worker went silent; the site itself still
+    serves, so the status code stays 200 and a load balancer keeps sending it requests.
     """
 
     def __init__(self, get_response):
@@ -55,13 +59,13 @@ class HealthCheckMiddleware:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
                 cursor.fetchone()
+            queue = queue_report()
             status, database = 200, "ok"
         except DatabaseError:
             connection.close()  # the next check opens a fresh connection
-            status, database = 503, "unavailable"
-        response = JsonResponse(
-            {"status": "ok" if status == 200 else "error", "database": database}, status=status
-        )
+            status, database, queue = 503, "unavailable", None
+        state = "error" if status != 200 else "degraded" if queue["stuck"] else "ok"
+        response = JsonResponse({"status": state, "database": database, "queue": queue}, status=status)
         response["Cache-Control"] = "no-store"
         return response
 

@@ -273,3 +273,79 @@ def test_key_pages_have_no_serious_accessibility_violations(live_server, browser
     assert not problems, "\n".join(
         f"{page}: {issue}" for page, issues in problems.items() for issue in issues
     )
+
+
+def test_staff_import_a_kept_list_choose_a_column_fix_the_refused_rows_and_confirm(
+    live_server, browser, ha_trung
+):
+    """The mapping step and the refused rows' spreadsheet, as a staff member uses them."""
+    from django.contrib.auth import get_user_model
+    from openpyxl import load_workbook
+
+    from core.tests.sheetfiles import xlsx
+    from shops.models import Shop
+
+    get_user_model().objects.create_superuser("canbo", "canbo@camnang.invalid", "mat-khau-rat-dai-2026")
+    rows = [
+        ["UBND HUYỆN HÀ TRUNG"],
+        ["DANH SÁCH CÁC ĐIỂM BÁN HÀNG THIẾT YẾU"],
+        ["STT", "Tên điểm bán", "Số máy", "Huyện", "Xã/TT"],
+        [1, "Tạp hóa Bình Minh", "0912 345 678", "Hà Trung", "Hà Lĩnh"],
+        [2, "Quầy thuốc Hồng Nhung", "gọi sau", "Hà Trung", "Hà Đông"],
+        ["Tổng cộng", None, None, None, 2],
+    ]
+    upload = Path(settings.BASE_DIR) / "artifacts" / "danh-sach-diem-ban.xlsx"
+    upload.parent.mkdir(parents=True, exist_ok=True)
+    upload.write_bytes(xlsx(("Danh sách", rows)))
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", accept_downloads=True)
+    page = context.new_page()
+    blocked = []
+    page.on(
+        "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
+
+    page.goto(live_server.url + "/quan-tri/")
+    page.fill("#id_username", "canbo")
+    page.fill("#id_password", "mat-khau-rat-dai-2026")
+    page.click("input[type=submit]")
+    page.get_by_role("link", name="Nhập dữ liệu từ Excel, CSV").click()
+    page.get_by_role("link", name="Danh sách cửa hàng").click()
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("input[type=submit]")
+
+    # The mapping: "Số máy" means nothing to the portal; the staff member says it is the phone.
+    assert "Dòng tiêu đề của bảng: dòng 3" in page.content()
+    phone_column = page.get_by_label("Mục cho cột Số máy")
+    assert phone_column.input_value() == ""
+    phone_column.select_option("phone")
+    screenshot(page, "import-mapping")
+    page.get_by_role("button", name="Kiểm tra tệp").click()
+
+    # One refused row, named with its row, column, value and reason; nothing to confirm yet.
+    problems = page.locator("table.import-problems tbody tr")
+    assert problems.count() == 1
+    assert problems.first.inner_text().split("\t")[:3] == ["5", "Số máy", "gọi sau"]
+    assert page.get_by_role("button", name="Xác nhận ghi vào danh mục").count() == 0
+    screenshot(page, "import-refused")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Tải các dòng bị từ chối")).click()
+    refused = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()))
+    sheet = refused.active
+    assert [cell.value for cell in sheet[1]][-1] == "Lỗi"
+    assert sheet.cell(row=2, column=2).value == "Quầy thuốc Hồng Nhung"
+
+    # Fixed in the spreadsheet and uploaded again; the mapping is remembered.
+    sheet.cell(row=2, column=3).value = "0912 000 222"
+    sheet.delete_cols(sheet.max_column)
+    fixed = upload.with_name("da-sua.xlsx")
+    refused.save(fixed)
+    page.goto(live_server.url + "/quan-tri/nhap-du-lieu/cua-hang/")
+    page.set_input_files("input[type=file]", str(fixed))
+    page.click("input[type=submit]")
+    assert page.get_by_label("Mục cho cột Số máy").input_value() == "phone"
+    page.get_by_role("button", name="Kiểm tra tệp").click()
+    page.get_by_role("button", name="Xác nhận ghi vào danh mục").click()
+    assert "Hoàn tất" in page.content() and "Đã nhập xong: 1 mục mới" in page.content()
+    assert Shop.objects.get().phone == "+84912000222"
+    assert not blocked, blocked
+    context.close()

@@ -94,7 +94,7 @@ def test_bad_arguments_are_refused_plainly(tmp_path, editor, args, message):
 def test_a_file_that_cannot_be_read_exits_1_with_the_reason(tmp_path, editor):
     path = tmp_path / "ds.xlsx"
     path.write_bytes(b"\x00\x01 not a spreadsheet at all")
-    code, out, err = run(path, "--user", editor.username, "--list", "cua-hang")
+    code, _out, err = run(path, "--user", editor.username, "--list", "cua-hang")
     assert code == 1 and err.strip() and "Traceback" not in err
     with pytest.raises(CommandError):  # the list guessed from a file that cannot be read
         call_command("import_sheet", str(path), "--user", editor.username, stdout=io.StringIO())

@@ -145,7 +145,9 @@ def test_a_worker_killed_while_writing_writes_nothing_and_the_job_runs_again(
     env = {
         **os.environ,
         "DEBUG": "1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DATABASE_URL": "postgres://{}@{}:{}/{}".format(
+            db["USER"], db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["NAME"]
+        ),
         "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }

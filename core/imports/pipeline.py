@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from core.cache import bump_after_commit
-from core.jobs import Job, SavedMapping
+from core.jobs import Job, SavedMapping, close_side_connection
 from core.sheets import SKIP_REASONS, SheetError, open_sheet, read_sheet
 from core.spreadsheet_safety import neutralise
 from core.text import fold, thousands
@@ -266,6 +266,7 @@ def run_check(job) -> None:
         check(job, importer)
     except Cancelled:
         job.finish(Job.State.CANCELLED, gettext("Đã hủy theo yêu cầu; chưa có gì được ghi."))
+        discard_files(job)
         return
     except Refused as refusal:
         job.finish(Job.State.FAILED, str(refusal))
@@ -327,10 +328,13 @@ def run_write(job) -> None:
         result = write(job, importer)
     except Cancelled:
         job.finish(Job.State.CANCELLED, gettext("Đã hủy theo yêu cầu; không có dòng nào được ghi."))
+        discard_files(job)
         return
     except Refused as refusal:
         job.finish(Job.State.FAILED, str(refusal))
         return
+    finally:
+        close_side_connection()
     job.finish(
         Job.State.DONE,
         gettext("Đã nhập xong: %(created)d mục mới, %(updated)d mục cập nhật, %(unchanged)d mục không đổi.")
@@ -338,8 +342,14 @@ def run_write(job) -> None:
         summary={**job.summary, "written": result},
         rows_written=result["rows"],
     )
-    if job.file:
-        job.file.delete(save=True)  # the data is in the directory now; the upload is not kept
+    job.file.delete(save=True)  # the data is in the directory now; the upload is not kept
+
+
+def discard_files(job) -> None:
+    """A cancelled job keeps none of the staff member's data."""
+    job.file.delete(save=False)
+    job.errors_file.delete(save=False)
+    job.save(update_fields=["file", "errors_file"])
 
 
 def file_limits_message(upload) -> str | None:

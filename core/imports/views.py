@@ -219,6 +219,7 @@ def _act(request, job, importer):
     elif action == "cancel" and not job.is_finished:
         if job.state in (Job.State.UPLOADED, Job.State.CHECKED):
             job.finish(Job.State.CANCELLED, gettext("Đã hủy; chưa có gì được ghi."))
+            pipeline.discard_files(job)
         else:
             Job.objects.filter(pk=job.pk).update(cancel_requested=True)
             messages.info(request, gettext("Đã yêu cầu dừng; việc đang chạy sẽ dừng ở lô kế tiếp."))

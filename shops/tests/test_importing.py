@@ -447,3 +447,47 @@ def test_the_export_is_limited_to_the_district_editors_districts(editor, distric
     response = editor.post(reverse("admin:export", kwargs={"target": "cua-hang"}), {"format": "csv"})
     text = response.content.decode("utf-8-sig")
     assert "Tạp hóa Hà Trung" in text and "Tạp hóa Nga Sơn" not in text
+
+
+def test_a_checked_file_can_be_cancelled_and_is_not_kept(editor):
+    job = check_sheet(editor, upload_sheet(editor, "cua-hang", xlsx_upload(HEADERS, [shop_row(1)])))
+    assert job.file
+    editor.post(reverse("admin:import_job", kwargs={"pk": job.pk}), {"action": "cancel"})
+    job.refresh_from_db()
+    assert job.state == Job.State.CANCELLED and not job.file
+    assert confirm_sheet(editor, job).state == Job.State.CANCELLED  # nothing left to confirm
+    assert not Shop.objects.exists()
+
+
+def test_a_stop_asked_for_while_writing_writes_nothing(editor, monkeypatch):
+    job = check_sheet(
+        editor, upload_sheet(editor, "cua-hang", xlsx_upload(HEADERS, [shop_row(1), shop_row(2)]))
+    )
+    monkeypatch.setattr(Job, "cancelled", lambda self: True)  # the staff member pressed "Dừng"
+    job = confirm_sheet(editor, job)
+    assert job.state == Job.State.CANCELLED and "không có dòng nào được ghi" in job.message
+    assert not Shop.objects.exists() and Shop.history.count() == 0
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_file_over_the_row_limit_is_refused_with_its_size_and_the_limit(editor, settings, kind):
+    settings.IMPORT_MAX_ROWS = 10
+    rows = [HEADERS, *[shop_row(n) for n in range(1, 12)]]
+    content = csv_text(rows).encode() if kind == "csv" else xlsx(("DS", rows))
+    response = upload_sheet(editor, "cua-hang", upload(content, f"lon.{kind}"))
+    if kind == "csv":  # counted at once
+        [error] = response.context["form"].errors["file"]
+    else:  # an .xlsx is counted while checking (it may declare formatted empty rows)
+        job = check_sheet(editor, response)
+        assert job.state == Job.State.FAILED
+        error = job.message
+    assert "vượt giới hạn 10 dòng" in error and "Hãy chia thành nhiều tệp" in error
+    assert not Shop.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(editor, settings):
+    settings.IMPORT_MAX_FILE_MB = 1
+    response = upload_sheet(editor, "cua-hang", upload(b"a,b\n" + b"x" * (1024 * 1024 + 1), "lon.csv"))
+    [error] = response.context["form"].errors["file"]
+    assert "vượt giới hạn 1,0\xa0MB của một lần nhập" in error
+    assert not Job.objects.exists()

@@ -78,7 +78,6 @@ class ProducerSession(DirectorySession):
         "status",
         "verified_on",
     )
-    keep_when_blank = ("kind", "status")
     noun = _("cơ sở sản xuất")
 
     def __init__(self, importer, user, choices=None, options=None):

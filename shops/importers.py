@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import BooleanField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -232,8 +233,6 @@ class DirectorySession(Session):
 
     # Fields whose parsed value is set on the record as it is.
     own_fields: tuple[str, ...] = ()
-    # Own fields a blank cell leaves as they are (a yes/no without an answer, a status).
-    keep_when_blank: tuple[str, ...] = ()
     noun = _("mục")
 
     def __init__(self, importer, user, choices=None, options=None):
@@ -463,9 +462,10 @@ class DirectorySession(Session):
                 continue
             value = row.values[key]
             if value is None:
-                if key in self.keep_when_blank:
-                    continue
-                value = self.model._meta.get_field(key).get_default()
+                field = self.model._meta.get_field(key)
+                if field.choices or isinstance(field, BooleanField):
+                    continue  # a yes/no, a kind or a status left blank: as it is (a new record: its default)
+                value = field.get_default()
             setattr(record, key, value)
         record.district = row.extra["district"]
         if row.target is None or "commune_name" in row.values:
@@ -667,16 +667,6 @@ class ShopSession(DirectorySession):
         "notes",
         "status",
         "verified_on",
-    )
-    keep_when_blank = (
-        "kind",
-        "order_by_phone",
-        "order_by_zalo",
-        "order_by_website",
-        "order_by_platform",
-        "home_delivery",
-        "pickup",
-        "status",
     )
     noun = _("cửa hàng")
 

@@ -171,21 +171,7 @@ def test_district_list_prints_on_a4_and_its_qr_code_opens_the_district_page(live
 
 
 def test_staff_member_adds_and_publishes_a_shop_that_citizens_then_see(live_server, browser, ha_trung):
-    from django.contrib.auth import get_user_model
-
-    get_user_model().objects.create_superuser("canbo", "canbo@camnang.invalid", "mat-khau-rat-dai-2026")
-    context = browser.new_context(viewport=DESKTOP, locale="vi-VN")
-    page = context.new_page()
-    blocked = []
-    page.on(
-        "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
-    )
-
-    page.goto(live_server.url + "/quan-tri/")
-    page.fill("#id_username", "canbo")
-    page.fill("#id_password", "mat-khau-rat-dai-2026")
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/quan-tri/")
+    context, page, blocked = staff_page(browser, live_server)
     page.goto(live_server.url + "/quan-tri/shops/shop/add/")
     page.fill("#id_name", "Tạp hóa Mới Mở Hà Trung")
     page.select_option("#id_kind", "household")
@@ -251,14 +237,14 @@ def key_pages(ha_trung):
     }
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by npm (make test does it)")
-def test_key_pages_have_no_serious_accessibility_violations(live_server, browser, key_pages):
+def accessibility_problems(browser, live_server, pages: dict) -> dict:
+    """axe's serious and critical findings on each page, at phone and desktop widths."""
     # axe is injected as a script the page did not ship; the page's CSP would refuse it.
     problems = {}
     for viewport in (PHONE, DESKTOP):
         context = browser.new_context(viewport=viewport, bypass_csp=True, locale="vi-VN")
         page = context.new_page()
-        for name, path in key_pages.items():
+        for name, path in pages.items():
             page.goto(live_server.url + path)
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
@@ -270,6 +256,33 @@ def test_key_pages_have_no_serious_accessibility_violations(live_server, browser
             if serious:
                 problems[f"{name} at {viewport['width']} px"] = serious
         context.close()
+    return problems
+
+
+def staff_page(browser, live_server, **options):
+    """A superuser logged in to the admin in a new desktop browser; (context, page, blocked),
+    where `blocked` collects what the Content-Security-Policy refused."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("canbo", "canbo@camnang.invalid", "mat-khau-rat-dai-2026")
+    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", **options)
+    page = context.new_page()
+    blocked = []
+    page.on(
+        "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
+    page.goto(live_server.url + "/quan-tri/")
+    page.fill("#id_username", "canbo")
+    page.fill("#id_password", "mat-khau-rat-dai-2026")
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + "/quan-tri/")
+    return context, page, blocked
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by npm (make test does it)")
+def test_key_pages_have_no_serious_accessibility_violations(live_server, browser, key_pages):
+    # axe is injected as a script the page did not ship; the page's CSP would refuse it.
+    problems = accessibility_problems(browser, live_server, key_pages)
     assert not problems, "\n".join(
         f"{page}: {issue}" for page, issues in problems.items() for issue in issues
     )
@@ -279,13 +292,11 @@ def test_staff_import_a_kept_list_choose_a_column_fix_the_refused_rows_and_confi
     live_server, browser, ha_trung
 ):
     """The mapping step and the refused rows' spreadsheet, as a staff member uses them."""
-    from django.contrib.auth import get_user_model
     from openpyxl import load_workbook
 
     from core.tests.sheetfiles import xlsx
     from shops.models import Shop
 
-    get_user_model().objects.create_superuser("canbo", "canbo@camnang.invalid", "mat-khau-rat-dai-2026")
     rows = [
         ["UBND HUYỆN HÀ TRUNG"],
         ["DANH SÁCH CÁC ĐIỂM BÁN HÀNG THIẾT YẾU"],
@@ -297,17 +308,7 @@ def test_staff_import_a_kept_list_choose_a_column_fix_the_refused_rows_and_confi
     upload = Path(settings.BASE_DIR) / "artifacts" / "danh-sach-diem-ban.xlsx"
     upload.parent.mkdir(parents=True, exist_ok=True)
     upload.write_bytes(xlsx(("Danh sách", rows)))
-    context = browser.new_context(viewport=DESKTOP, locale="vi-VN", accept_downloads=True)
-    page = context.new_page()
-    blocked = []
-    page.on(
-        "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
-    )
-
-    page.goto(live_server.url + "/quan-tri/")
-    page.fill("#id_username", "canbo")
-    page.fill("#id_password", "mat-khau-rat-dai-2026")
-    page.click("input[type=submit]")
+    context, page, blocked = staff_page(browser, live_server, accept_downloads=True)
     page.get_by_role("link", name="Nhập dữ liệu từ Excel, CSV").click()
     page.get_by_role("link", name="Danh sách cửa hàng").click()
     page.set_input_files("input[type=file]", str(upload))

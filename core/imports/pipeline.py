@@ -256,20 +256,25 @@ def _save_error_file(job, header_row, refused_rows) -> None:
         os.unlink(path)
 
 
+def _attempt(job, step):
+    """Run a step of the job; a stop or a refusal ends the job (returns None) with its reason."""
+    try:
+        return step()
+    except Cancelled:
+        job.finish(Job.State.CANCELLED, gettext("Đã hủy theo yêu cầu; không có dòng nào được ghi."))
+        discard_files(job)
+    except Refused as refusal:
+        job.finish(Job.State.FAILED, str(refusal))
+    return None
+
+
 def run_check(job) -> None:
     """The check step of a job, as its task runs it: progress, then the preview or the reason."""
     from core.registry import importers
 
     importer = importers.get(job.target)
     job.beat(state=Job.State.CHECKING, rows_read=0, rows_checked=0, rows_written=0)
-    try:
-        check(job, importer)
-    except Cancelled:
-        job.finish(Job.State.CANCELLED, gettext("Đã hủy theo yêu cầu; chưa có gì được ghi."))
-        discard_files(job)
-        return
-    except Refused as refusal:
-        job.finish(Job.State.FAILED, str(refusal))
+    if _attempt(job, lambda: check(job, importer)) is None:
         return
     job.state = Job.State.CHECKED
     job.rows_checked = job.rows_read = job.summary["rows"]
@@ -325,16 +330,11 @@ def run_write(job) -> None:
         return
     job.beat(state=Job.State.WRITING, rows_written=0)
     try:
-        result = write(job, importer)
-    except Cancelled:
-        job.finish(Job.State.CANCELLED, gettext("Đã hủy theo yêu cầu; không có dòng nào được ghi."))
-        discard_files(job)
-        return
-    except Refused as refusal:
-        job.finish(Job.State.FAILED, str(refusal))
-        return
+        result = _attempt(job, lambda: write(job, importer))
     finally:
         close_side_connection()
+    if result is None:
+        return
     job.finish(
         Job.State.DONE,
         gettext("Đã nhập xong: %(created)d mục mới, %(updated)d mục cập nhật, %(unchanged)d mục không đổi.")

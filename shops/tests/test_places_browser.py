@@ -59,22 +59,7 @@ def test_place_pages_fit_a_phone_and_have_no_serious_accessibility_violations(
         both_widths(browser, live_server.url + path, f"places-{name}")
     if not AXE.exists():
         pytest.skip("axe-core is installed by npm (make test does it)")
-    problems = {}
-    for viewport in (PHONE, DESKTOP):
-        context = browser.new_context(viewport=viewport, bypass_csp=True, locale="vi-VN")
-        page = context.new_page()
-        for name, path in place_pages.items():
-            page.goto(live_server.url + path)
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-            serious = [
-                f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-                for v in result["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
-            if serious:
-                problems[f"{name} at {viewport['width']} px"] = serious
-        context.close()
+    problems = journeys.accessibility_problems(browser, live_server, place_pages)
     assert not problems, problems
 
 

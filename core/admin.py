@@ -6,14 +6,14 @@ from django.contrib.admin.options import get_content_type_for_model
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms import modelform_factory
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -357,18 +357,46 @@ class DirectoryAdmin(FoldedSearchMixin, HistoryAdmin):
 
 class SpreadsheetAdminMixin:
     """Buttons on a list's admin page for its spreadsheets (core.imports): import a file,
-    download the template, export the list as filtered. `importer_key` names the list in
-    core.registry.importers; the pages themselves are the staff import pages."""
+    download the template, export the list as filtered (`<list>/xuat/`, which keeps the
+    list's filters and the user's scope). `importer_key` names the list in
+    core.registry.importers; the import pages are the staff import pages."""
 
     importer_key = ""
     change_list_template = "admin/camnang/change_list_spreadsheets.html"
 
-    def changelist_view(self, request, extra_context=None):
+    def get_urls(self):
+        from django.urls import path
+
+        opts = self.opts
+        export = path(
+            "xuat/",
+            self.admin_site.admin_view(self.export_view),
+            name=f"{opts.app_label}_{opts.model_name}_export",
+        )
+        return [export, *super().get_urls()]
+
+    def importer(self):
         from core.registry import importers
 
-        importer = importers.get(self.importer_key)
-        extra = {
-            "importer_key": self.importer_key,
-            "may_import": importer is not None and importer.may_import(request.user),
-        }
-        return super().changelist_view(request, {**extra, **(extra_context or {})})
+        return importers.get(self.importer_key)
+
+    @method_decorator(require_http_methods(["GET", "POST"]))
+    def export_view(self, request):
+        from django.contrib.admin.options import IncorrectLookupParameters
+
+        from core.imports.views import export
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:
+            return HttpResponseBadRequest(gettext("Bộ lọc không hợp lệ."))
+        return export(request, self.importer(), queryset)
+
+    def changelist_view(self, request, extra_context=None):
+        importer = self.importer()
+        extra = {"may_import": importer is not None and importer.may_import(request.user)}
+        return super().changelist_view(
+            request, {"importer_key": self.importer_key, **extra, **(extra_context or {})}
+        )

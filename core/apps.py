@@ -47,9 +47,6 @@ class CoreConfig(AppConfig):
                 listed=False,
             ),
             staff_pages.StaffPage(
-                name="export", route="xuat/<slug:target>/", view=imports.export, listed=False
-            ),
-            staff_pages.StaffPage(
                 name="job_file",
                 route="viec/<uuid:pk>/tep/",
                 view=imports.job_file,

@@ -329,7 +329,7 @@ def may_change(role, name, model_admin, data, user=None, target="") -> bool:
     """What the role may rightly change: their own work, left out of the walk."""
     if name == "logout":
         return True  # ends the session; changes no data
-    if name in ("import_start", "import_job", "export"):
+    if name in ("import_start", "import_job"):
         from core.registry import importers
 
         # A job of their own, for a list they may import (rows outside their places are

@@ -114,9 +114,7 @@ def test_admin_export_writes_hostile_text_as_text_and_reimports_unchanged(admin_
         )
     place_unplaced()  # each shop in today's commune, as load_places leaves them
     before = list(importers.get("cua-hang").export_rows(Shop.objects.all()))
-    response = admin_client.post(
-        reverse("admin:export", kwargs={"target": "cua-hang"}), {"format": extension}
-    )
+    response = admin_client.post(reverse("admin:shops_shop_export"), {"format": extension})
     rows = exported_cells(response, extension)
     headers, body = rows[0], rows[1:]
     assert sorted(row[headers.index("Tên cửa hàng")] for row in body) == sorted("'" + name for name in names)
@@ -133,9 +131,7 @@ def test_admin_export_writes_hostile_text_as_text_and_reimports_unchanged(admin_
 def test_producer_export_quotes_producer_and_product_text(admin_client, districts):
     producer = ProducerFactory(name="=cmd|' /C calc'!A0", district=districts["ha-trung"], description="+1+1")
     ProductFactory(producer=producer, name="@SUM(9)", description="-3+3")
-    response = admin_client.post(
-        reverse("admin:export", kwargs={"target": "co-so-san-xuat"}), {"format": "xlsx"}
-    )
+    response = admin_client.post(reverse("admin:producers_producer_export"), {"format": "xlsx"})
     rows = exported_cells(response, "xlsx")
     values = [cell for row in rows[1:] for cell in row]
     assert {"'=cmd|' /C calc'!A0", "'+1+1", "'@SUM(9)", "'-3+3"} <= set(values)

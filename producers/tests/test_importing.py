@@ -75,7 +75,7 @@ def test_a_producer_merged_over_its_product_rows_takes_them_all(editor):
 
 def test_the_export_reimports_to_the_same_producers_and_products(editor):
     import_sheet(editor, "co-so-san-xuat", xlsx_upload(HEADERS, ROWS))
-    exported = editor.post(reverse("admin:export", kwargs={"target": "co-so-san-xuat"}), {"format": "xlsx"})
+    exported = editor.post(reverse("admin:producers_producer_export"), {"format": "xlsx"})
     job = import_sheet(editor, "co-so-san-xuat", SimpleUploadedFile("co-so.xlsx", exported.content))
     assert job.state == Job.State.DONE, job.problems
     assert (job.summary["rows"], job.summary["unchanged"]) == (3, 3)

@@ -418,7 +418,7 @@ def test_the_filtered_list_exports_and_reimports_unchanged(admin_client_, distri
     ShopFactory(name="Chợ Hà Lĩnh", kind="market", district=ha_trung, status=Status.HIDDEN, pickup=True)
     ShopFactory(name="Siêu thị Nga Sơn", district=districts["nga-son"])
     place_unplaced()  # as load_places does: each shop in today's commune
-    url = reverse("admin:export", kwargs={"target": "cua-hang"}) + f"?district__id__exact={ha_trung.pk}"
+    url = reverse("admin:shops_shop_export") + f"?district__id__exact={ha_trung.pk}"
     assert "2 mục" in admin_client_.get(url).content.decode()
     response = admin_client_.post(url, {"format": extension})
     assert response.status_code == 200
@@ -432,7 +432,7 @@ def test_a_large_export_is_written_in_the_background(admin_client_, districts, s
     settings.EXPORT_INLINE_ROWS = 2
     for n in range(3):
         ShopFactory(name=f"Tạp hóa {n}", district=districts["ha-trung"])
-    response = admin_client_.post(reverse("admin:export", kwargs={"target": "cua-hang"}), {"format": "csv"})
+    response = admin_client_.post(reverse("admin:shops_shop_export"), {"format": "csv"})
     job = Job.objects.get(kind=Job.Kind.EXPORT)
     assert response["Location"] == reverse("admin:import_job", kwargs={"pk": job.pk})
     assert job.state == Job.State.DONE and job.rows_written == 3
@@ -444,7 +444,7 @@ def test_a_large_export_is_written_in_the_background(admin_client_, districts, s
 def test_the_export_is_limited_to_the_district_editors_districts(editor, districts):
     ShopFactory(name="Tạp hóa Hà Trung", district=districts["ha-trung"])
     ShopFactory(name="Tạp hóa Nga Sơn", district=districts["nga-son"])
-    response = editor.post(reverse("admin:export", kwargs={"target": "cua-hang"}), {"format": "csv"})
+    response = editor.post(reverse("admin:shops_shop_export"), {"format": "csv"})
     text = response.content.decode("utf-8-sig")
     assert "Tạp hóa Hà Trung" in text and "Tạp hóa Nga Sơn" not in text
 

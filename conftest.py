@@ -73,4 +73,16 @@ def districts(db):
 
     if not District.objects.exists():  # a transactional test before this one emptied the tables
         call_command("load_places", stdout=io.StringIO())
+        _restore_migrated_rows()
     return {d.slug: d for d in District.objects.all()}
+
+
+def _restore_migrated_rows():
+    """Put back the reference rows data migrations add (goods categories, platforms), which
+    a transactional test's flush removed along with everything else."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for module in ("shops.migrations.0002_categories", "producers.migrations.0002_platforms"):
+        import_module(module).forwards(apps, None)

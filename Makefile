@@ -60,9 +60,10 @@ fmt: install ## Fix what ruff can and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Load benchmark on PostgreSQL with gunicorn and wrk (see bench/run.py)
+bench: install ## Benchmarks on PostgreSQL: pages under gunicorn and wrk, then a 50,000-row import (see bench/)
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	DEBUG=0 $(BIN)/python bench/run.py
+	DEBUG=0 $(BIN)/python bench/import_bench.py
 
 lighthouse: install ## Lighthouse scores (mobile) of the key pages, on the demo data of `make setup`
 	DEBUG=0 $(BIN)/python bench/lighthouse.py

@@ -170,8 +170,9 @@ class Searchable(models.Model):
     def search_parts(self) -> Iterable[str]:
         return [str(self)]
 
-    def refresh_search_text(self) -> None:
-        self.search_text = fold(" ".join(str(part) for part in self.search_parts() if part))
+    def refresh_search_text(self, **related) -> None:
+        """`related`: what a model's search_parts() may take instead of reading it back."""
+        self.search_text = fold(" ".join(str(part) for part in self.search_parts(**related) if part))
 
 
 class DirectoryEntry(Searchable, TimeStampedModel):

@@ -24,6 +24,7 @@ province, and the codes come from `vietnam-provinces`.
 import json
 import re
 import sqlite3
+import unicodedata
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
@@ -259,13 +260,42 @@ def district_key(text) -> str:
     return folded
 
 
-def commune_key(text) -> str:
-    """A commune's name reduced for matching: folded, without "xã", "phường", "thị trấn"."""
-    folded = re.sub(r"^(\w+)\s*\.\s*", r"\1 ", fold(text)) if text else ""
+# The kind words that may begin a written commune name, as spelt with accents.
+_COMMUNE_KIND_WORDS = {"thị trấn", "phường", "đặc khu", "xã"}
+
+
+def unit_key(short_name: str) -> str:
+    """The matching key of a commune's own short name ("Phượng Nghi" -> "phuong nghi")."""
+    return fold(short_name)
+
+
+def split_commune_kind(text) -> tuple[str | None, list[str]]:
+    """The kind word a written commune name begins with, folded ("xa", "phuong", "tt", …;
+    None if none), and the keys the name may have: folded, without that word, the likelier
+    reading first.
+
+    A kind word is only taken off when it is one: "Phượng Nghi" is a name, not the ward
+    "Nghi". Typed without accents the first word may be either ("phuong nghi"), so both
+    readings are given.
+    """
+    written = re.sub(r"^(\w+)\s*\.\s*", r"\1 ", " ".join(str(text or "").split()).casefold())
+    written = unicodedata.normalize("NFC", written)
+    folded = fold(written)
     for prefix in _FOLDED_COMMUNE_PREFIXES:
         if folded.startswith(prefix + " "):
-            return folded.removeprefix(prefix + " ")
-    return folded
+            rest = folded.removeprefix(prefix + " ")
+            head = " ".join(written.split()[: prefix.count(" ") + 1])
+            if head in _COMMUNE_KIND_WORDS:
+                return prefix, [rest]
+            if head == prefix:  # typed without accents: a kind word or the start of a name
+                return prefix, [rest, folded]
+            return None, [folded]
+    return None, [folded]
+
+
+def commune_keys(text) -> list[str]:
+    """The keys a written commune name may have (see split_commune_kind)."""
+    return split_commune_kind(text)[1]
 
 
 class DistrictMatcher:

@@ -30,7 +30,7 @@ from core.models import Status, unique_slug_from
 from core.text import fold
 from shops.geography import DistrictMatcher
 from shops.models import Category, Commune, District, Shop, place_scope_for
-from shops.services import locate
+from shops.services import Gazetteer, locate
 
 CHANGE_REASON = _("Nhập từ tệp")
 
@@ -199,16 +199,16 @@ def yes_no_field(key, label, *synonyms) -> Field:
 
 
 class Places:
-    """Districts and today's communes as a file names them, each name looked up once."""
+    """Districts and today's communes as a file names them, each name looked up once, in
+    memory (a gazetteer of the province's units, loaded once per file)."""
 
     def __init__(self):
         self.districts = list(District.objects.all())
         self.matcher = DistrictMatcher(self.districts)
         self.district_by_pk = {district.pk: district for district in self.districts}
         self.communes = {commune.pk: commune for commune in Commune.objects.all()}
-        self.commune_districts = defaultdict(set)
-        for commune_id, district_id in Commune.districts.through.objects.values_list("commune", "district"):
-            self.commune_districts[commune_id].add(district_id)
+        self.gazetteer = Gazetteer()
+        self.commune_districts = self.gazetteer.districts_of
         self._located = {}
 
     def district(self, text: str) -> District | None:
@@ -217,7 +217,7 @@ class Places:
     def locate(self, text: str, district: District | None):
         key = (text, district.pk if district else None)
         if key not in self._located:
-            self._located[key] = locate(text, district)
+            self._located[key] = locate(text, district, gazetteer=self.gazetteer)
         return self._located[key]
 
 
@@ -449,9 +449,8 @@ class DirectorySession(Session):
         """The records of these pks the user may edit, as the writes need them."""
         if not pks:
             return {}
-        return {
-            record.pk: record for record in self.model._default_manager.for_user(self.user).filter(pk__in=pks)
-        }
+        records = self.model._default_manager.for_user(self.user).filter(pk__in=pks)
+        return {record.pk: record for record in records.select_related("district", "commune")}
 
     def apply(self, row: CheckedRow) -> None:
         """Set the row's values on its record (new or stored), validate it, decide the action."""
@@ -557,6 +556,7 @@ class DirectorySession(Session):
     # Writing
 
     def write(self, rows: list[CheckedRow]) -> dict[str, int]:
+        self.set_search_text(rows)
         self.write_records([row for row in rows if "record_action" in row.extra])
         self.write_related(rows)
         self.reindex(rows)
@@ -594,8 +594,13 @@ class DirectorySession(Session):
     def write_related(self, rows: list[CheckedRow]) -> None:
         """Write a subclass's related rows (after the records have their pks)."""
 
+    def set_search_text(self, rows: list[CheckedRow]) -> None:
+        """Give the records their search text before they are written, when a subclass can
+        tell it from the rows alone (then its reindex() has nothing left to do)."""
+
     def reindex(self, rows: list[CheckedRow]) -> None:
-        """Rebuild the search text of the records the rows created or changed."""
+        """Rebuild from the database the search text of the records the rows created or
+        changed, once their related rows are written."""
         touched = {row.target.pk for row in rows if row.action in (CREATE, UPDATE)}
         self.model._default_manager.filter(pk__in=touched).for_reindex().reindex()
 
@@ -696,6 +701,26 @@ class ShopSession(DirectorySession):
     def related_changed(self, row) -> bool:
         wanted = row.extra.get("categories")
         return wanted is not None and {c.pk for c in wanted} != getattr(row.target, "category_ids", set())
+
+    def set_search_text(self, rows) -> None:
+        """A shop's text is told by its row: its fields, its places and its categories."""
+        position = {category.pk: n for n, category in enumerate(self.categories.all)}
+        by_pk = {category.pk: category for category in self.categories.all}
+        for row in rows:
+            if row.action not in (CREATE, UPDATE):
+                continue
+            record = row.target
+            categories = row.extra.get("categories")
+            if categories is None:
+                categories = [by_pk[pk] for pk in getattr(record, "category_ids", ())]
+            before = record.search_text
+            record.refresh_search_text(categories=sorted(categories, key=lambda c: position[c.pk]))
+            if record.search_text != before and row.extra["record_action"] != CREATE:
+                row.extra["record_action"] = UPDATE
+                row.extra["changed"] = [*row.extra["changed"], "search_text"]
+
+    def reindex(self, rows) -> None:
+        """Nothing: set_search_text() gave the records their text."""
 
     def write_related(self, rows) -> None:
         Link = Shop.categories.through

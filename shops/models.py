@@ -481,11 +481,18 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
     def get_absolute_url(self) -> str:
         return reverse("shops:shop", kwargs={"slug": self.slug})
 
-    def search_parts(self):
-        parts = [self.name, self.get_kind_display(), self.address, *self.place_parts()]
-        if self.pk:
-            parts.extend(c.name for c in self.categories.all())
-        return parts
+    def search_parts(self, categories=None):
+        """`categories`: the goods categories to name instead of the stored ones (an import
+        giving records their text before it writes them and their categories)."""
+        if categories is None:
+            categories = self.categories.all() if self.pk else ()
+        return [
+            self.name,
+            self.get_kind_display(),
+            self.address,
+            *self.place_parts(),
+            *(c.name for c in categories),
+        ]
 
     @property
     def order_methods(self) -> list[str]:

@@ -2,6 +2,7 @@
 it (old or new), and placing directory records in their current commune."""
 
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -13,7 +14,7 @@ from django.utils.translation import gettext
 
 from core.text import fold
 from shops import geography
-from shops.geography import commune_key, district_key
+from shops.geography import commune_keys, district_key, split_commune_kind, unit_key
 from shops.models import Commune, District, FormerCommune, Placed, Succession
 
 # Folded kind words a written commune may start with, and the kinds they name.
@@ -104,7 +105,7 @@ def load_places(*, province_code: int, update: bool = False) -> LoadReport:
             "short_name": record.short_name,
             "kind": record.kind,
             "district": districts[record.district_code],
-            "key": commune_key(record.short_name),
+            "key": unit_key(record.short_name),
         }
         former = formers.get(record.code)
         if former is None:
@@ -166,11 +167,8 @@ class Location:
 
 
 def _written_kind(text: str) -> set[str] | None:
-    folded = fold(text)
-    for word, kinds in sorted(_WRITTEN_KINDS.items(), key=lambda item: -len(item[0])):
-        if folded.startswith(word + " "):
-            return kinds
-    return None
+    """The kinds of unit a kind word before the name allows ("Thị trấn …": a township)."""
+    return _WRITTEN_KINDS.get(split_commune_kind(text)[0])
 
 
 def _spelt_as(unit, text: str) -> bool:
@@ -197,19 +195,66 @@ def match_district(text: str, districts=None) -> District | None:
     return None
 
 
-def locate(commune_text: str, district=None, *, widen: bool = False) -> Location:
+class Gazetteer:
+    """The province's former communes (with what they became) and today's public communes
+    (with the former districts they came from), held in memory: an import or a pass over
+    every record places thousands of addresses with a handful of queries.
+
+    `keys` limits the former communes to those names (one address: a few rows, not 547).
+    """
+
+    def __init__(self, keys: list[str] | None = None):
+        formers = FormerCommune.objects.select_related("district").prefetch_related(
+            Prefetch("successions", Succession.objects.select_related("current").order_by("current__code"))
+        )
+        if keys is not None:
+            formers = formers.filter(key__in=keys)
+        self._formers = defaultdict(list)
+        for former in formers:
+            self._formers[former.key].append(former)
+        self._currents = defaultdict(list)
+        for commune in Commune.objects.public():
+            self._currents[unit_key(commune.short_name)].append(commune)
+        self.districts_of = defaultdict(set)  # current commune pk -> former district pks
+        for commune_id, district_id in Commune.districts.through.objects.values_list("commune", "district"):
+            self.districts_of[commune_id].add(district_id)
+
+    def formers(self, keys: list[str], district, province_code: int) -> list[FormerCommune]:
+        return [
+            former
+            for key in dict.fromkeys(keys)
+            for former in self._formers.get(key, ())
+            if former.district.province_code == province_code
+            and (district is None or former.district_id == district.pk)
+        ]
+
+    def currents(self, keys: list[str], district, province_code: int) -> list[Commune]:
+        return [
+            commune
+            for key in dict.fromkeys(keys)
+            for commune in self._currents.get(key, ())
+            if commune.province_code == province_code
+            and (district is None or district.pk in self.districts_of[commune.pk])
+        ]
+
+
+def locate(
+    commune_text: str, district=None, *, widen: bool = False, gazetteer: Gazetteer | None = None
+) -> Location:
     """Today's unit for a commune as written (old or new name, accents optional), within the
     former district `district` when it is known, in the portal's province.
 
     With `widen`, a name that is not in `district` is looked for in the whole province (for
     people who misremember the district; never for placing records, which must not guess).
+    Many addresses are placed faster with one `gazetteer` for all of them.
     """
-    key = commune_key(commune_text)
-    if not key:
+    keys = commune_keys(commune_text)
+    if not keys[0]:
         return Location(district=district, message=gettext("Chưa ghi tên xã, phường."))
-    location = _locate(commune_text, key, district)
+    gazetteer = gazetteer or Gazetteer(keys)
+    location = _locate(commune_text, keys, district, gazetteer)
     if widen and district is not None and not location.candidates:
-        wider = _locate(commune_text, key, None)
+        wider = _locate(commune_text, keys, None, gazetteer)
         if wider.candidates:
             note = gettext("Không có xã, phường “%(name)s” ở %(district)s cũ; kết quả tìm trong cả tỉnh:") % {
                 "name": commune_text.strip(),
@@ -220,20 +265,11 @@ def locate(commune_text: str, district=None, *, widen: bool = False) -> Location
     return location
 
 
-def _locate(commune_text: str, key: str, district) -> Location:
+def _locate(commune_text: str, keys: list[str], district, gazetteer: Gazetteer) -> Location:
     kinds = _written_kind(commune_text)
     province_code = settings.PROVINCE_CODE if district is None else district.province_code
-    formers = FormerCommune.objects.filter(key=key, district__province_code=province_code)
-    currents = Commune.objects.public().filter(province_code=province_code)
-    if district is not None:
-        formers = formers.filter(district=district)
-        currents = currents.filter(districts=district)
-    formers = list(
-        formers.select_related("district").prefetch_related(
-            Prefetch("successions", Succession.objects.select_related("current").order_by("current__code"))
-        )
-    )
-    currents = [c for c in currents.distinct() if commune_key(c.short_name) == key]
+    formers = gazetteer.formers(keys, district, province_code)
+    currents = gazetteer.currents(keys, district, province_code)
     if any(_spelt_as(unit, commune_text) for unit in [*formers, *currents]):
         # Hà Trung and Hạ Trung fold alike: a writer who used accents meant the one spelt so.
         formers = [f for f in formers if _spelt_as(f, commune_text)]
@@ -260,7 +296,7 @@ def _locate(commune_text: str, key: str, district) -> Location:
         return Location(
             candidates=sorted(units, key=lambda c: (fold(c.name), c.code)),
             district=district,
-            message=_same_name_message(commune_text, formers, currents, district),
+            message=_same_name_message(commune_text, formers, currents, district, gazetteer),
         )
     where = (
         gettext("ở %(district)s cũ") % {"district": district.name_in_sentence}
@@ -302,24 +338,29 @@ def _successors_of(former: FormerCommune) -> Location:
     )
 
 
-def _same_name_message(commune_text: str, formers, currents, district) -> str:
+def _same_name_message(commune_text: str, formers, currents, district, gazetteer: Gazetteer) -> str:
     """Why a name leads to several units, and what tells them apart: the former district
-    when they lie in different ones, else the kind ("xã", "thị trấn"), else the date of the
-    address (a ward that kept the name of one it took over)."""
+    when they lie in different ones, else the kind ("xã", "thị trấn"), else the accents
+    (Hoằng Đồng, Hoằng Đông), else the date of the address (a ward that kept the name of
+    one it took over)."""
     names = [f"{f.name} ({f.district.name})" for f in formers]
     names += [gettext("%(name)s (hiện nay)") % {"name": c.name} for c in currents]
     districts = {f.district_id for f in formers}
-    links = Commune.districts.through.objects.filter(commune__in=currents)
-    districts |= set(links.values_list("district_id", flat=True))
+    for commune in currents:
+        districts |= gazetteer.districts_of[commune.pk]
     if district is None and len(districts) > 1:
         hint = gettext("Hãy ghi thêm huyện, thị xã, thành phố cũ để tìm đúng.")
     elif len({unit.kind for unit in [*formers, *currents]}) > 1:
         hint = gettext("Hãy ghi rõ là xã, phường hay thị trấn.")
-    else:
+    elif len({unit.short_name for unit in [*formers, *currents]}) > 1:
+        hint = gettext("Các tên này chỉ khác nhau ở dấu: hãy ghi tên có dấu.")
+    elif formers and currents:
         hint = gettext(
             "Tên này có cả trước và sau ngày 1/7/2025: địa chỉ ghi trước ngày đó là đơn vị cũ, "
             "ghi từ ngày đó là đơn vị hiện nay."
         )
+    else:
+        hint = gettext("Hãy ghi thêm huyện, thị xã, thành phố cũ để tìm đúng.")
     return gettext("Có nhiều đơn vị tên “%(name)s”: %(units)s. %(hint)s") % {
         "name": commune_text.strip(),
         "units": "; ".join(names),
@@ -330,7 +371,7 @@ def _same_name_message(commune_text: str, formers, currents, district) -> str:
 # --- Placing directory records ---------------------------------------------------------------
 
 
-def assign_commune(record) -> bool:
+def assign_commune(record, gazetteer: Gazetteer | None = None) -> bool:
     """Set (not save) the record's current commune from the commune as written, when that is
     certain; True when the record has one. Called before saving by imports.
 
@@ -341,7 +382,9 @@ def assign_commune(record) -> bool:
     if record.commune_id is not None and not _written_commune_changed(record):
         return True
     district = record.district if record.district_id else None
-    location = locate(record.commune_name, district) if record.commune_name else Location()
+    location = (
+        locate(record.commune_name, district, gazetteer=gazetteer) if record.commune_name else Location()
+    )
     if location.found:
         record.commune = location.commune
     elif record.commune_id is not None and record.commune_id not in {c.pk for c in location.candidates}:
@@ -356,9 +399,9 @@ def _written_commune_changed(record) -> bool:
     return stored is not None and fold(stored) != fold(record.commune_name)
 
 
-def place(record) -> bool:
+def place(record, gazetteer: Gazetteer | None = None) -> bool:
     """assign_commune() for a stored record, saved (with its history) when it is placed."""
-    if record.commune_id is not None or not assign_commune(record):
+    if record.commune_id is not None or not assign_commune(record, gazetteer):
         return record.commune_id is not None
     record._change_reason = gettext("Xác định xã, phường hiện nay")
     record.save(update_fields=["commune", "search_text"])
@@ -373,11 +416,12 @@ def placed_models() -> list:
 def place_unplaced() -> tuple[int, int]:
     """Place every directory record that has no current commune yet; (placed, left)."""
     placed = left = 0
+    gazetteer = Gazetteer()
     for model in placed_models():
         for record in (
             model.objects.filter(commune__isnull=True).exclude(commune_name="").select_related("district")
         ):
-            if place(record):
+            if place(record, gazetteer):
                 placed += 1
             else:
                 left += 1

@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 1 << 16
 SAMPLE_BYTES = 256 * 1024
+LEGACY_EVIDENCE_CELLS = 2000
 PREVIEW_ROWS = 5
 PREVIEW_COLUMNS = 12
 
@@ -489,20 +490,23 @@ def _decode_sample(sample: bytes, encoding: str, errors: str) -> str:
 
 def _legacy_font_text(sample: bytes) -> bool:
     """Whether the cells read as Windows-1252 hold more TCVN3/VNI text than, read as Windows-1258
-    (the other 8-bit code Vietnamese files come in), they hold Unicode Vietnamese."""
+    (the other 8-bit code Vietnamese files come in), they hold Unicode Vietnamese.
+
+    The first LEGACY_EVIDENCE_CELLS cells with letters beyond ASCII are evidence enough: the
+    same cells in both readings (ASCII reads alike in both).
+    """
     legacy_cells = unicode_cells = 0
     for encoding in ("cp1252", "cp1258"):
         text = _decode_sample(sample, encoding, _LATIN1_FALLBACK if encoding == "cp1252" else "replace")
         delimiter, skip_first = _dialect(text)
-        for record in islice(
-            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), skip_first, None
-        ):
-            for cell in record:
-                if encoding == "cp1252":
-                    legacy_cells += legacy.classify(cell) in (legacy.TCVN3, legacy.VNI)
-                else:
-                    cell = unicodedata.normalize("NFC", cell)
-                    unicode_cells += legacy.classify(cell) == legacy.UNICODE and legacy.plausible(cell)
+        records = islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), skip_first, None)
+        cells = (cell for record in records for cell in record if not cell.isascii())
+        for cell in islice(cells, LEGACY_EVIDENCE_CELLS):
+            if encoding == "cp1252":
+                legacy_cells += legacy.classify(cell) in (legacy.TCVN3, legacy.VNI)
+            else:
+                cell = unicodedata.normalize("NFC", cell)
+                unicode_cells += legacy.classify(cell) == legacy.UNICODE and legacy.plausible(cell)
     return legacy_cells > unicode_cells
 
 

@@ -364,6 +364,38 @@ def test_an_update_by_name_address_and_district_keeps_history(admin_client_, adm
     assert "gao luong thuc" in shop.search_text
 
 
+def test_imported_shops_have_the_search_text_their_model_gives(editor):
+    """The import gives records their search text in memory; it must be the text the model
+    computes from the database (fields, places, categories), whatever the file changed."""
+
+    def texts_agree():
+        for shop in Shop.objects.all():
+            stored = shop.search_text
+            shop.refresh_search_text()
+            assert stored == shop.search_text, shop.name
+
+    rows = [shop_row(1), shop_row(2, **{"Xã, phường, thị trấn": "Hoạt Giang", "Nhóm hàng": ""})]
+    assert import_sheet(editor, "cua-hang", xlsx_upload(HEADERS, rows)).state == Job.State.DONE
+    texts_agree()
+    # Only the categories change: the record is written again, for its text.
+    rows = [
+        shop_row(1, **{"Nhóm hàng": "Thuốc, vật tư y tế"}),
+        shop_row(2, **{"Xã, phường, thị trấn": "Hoạt Giang", "Nhóm hàng": ""}),
+    ]
+    job = import_sheet(editor, "cua-hang", xlsx_upload(HEADERS, rows))
+    assert job.summary["written"]["updated"] == 1
+    texts_agree()
+    shop = Shop.objects.get(name="Tạp hóa Bình Minh 1")
+    assert "thuoc vat tu y te" in shop.search_text and "gao" not in shop.search_text
+    # A file without a categories column keeps them, and they stay in the text.
+    headers = [h for h in HEADERS if h != "Nhóm hàng"]
+    row = dict(zip(HEADERS, shop_row(1, **{"Loại hình": "Nhà thuốc"}), strict=True))
+    job = import_sheet(editor, "cua-hang", xlsx_upload(headers, [[row[h] for h in headers]]))
+    assert job.summary["written"]["updated"] == 1
+    texts_agree()
+    assert "nha thuoc" in Shop.objects.get(name="Tạp hóa Bình Minh 1").search_text
+
+
 def test_the_check_costs_the_same_queries_for_20_rows_as_for_400(editor, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -74,6 +74,12 @@ def test_an_old_name_with_or_without_accents_kind_or_district(districts, text, d
         ("Ba Đình", "Nga Sơn", "Xã Ba Đình"),
         ("Lam Sơn", "Thọ Xuân", "Xã Lam Sơn"),
         ("Lam Sơn", "Ngọc Lặc", "Xã Minh Sơn"),
+        # A name that begins like a kind word: Phượng Nghi is not "Phường Nghi".
+        ("Xã Phượng Nghi", None, "Xã Xuân Du"),
+        ("Phượng Nghi", "Như Thanh", "Xã Xuân Du"),
+        ("XÃ PHƯỢNG NGHI", None, "Xã Xuân Du"),
+        ("phuong nghi", "Như Thanh", "Xã Xuân Du"),
+        ("xa phuong nghi", None, "Xã Xuân Du"),
     ],
 )
 def test_names_kinds_and_districts(districts, text, district, unit):
@@ -127,6 +133,14 @@ def test_a_name_of_several_units_asks_for_what_tells_them_apart(districts):
         "ngày đó là đơn vị cũ, ghi từ ngày đó là đơn vị hiện nay."
     )
     assert where("Phường Đông Sơn", "Đông Sơn")[0] == "Phường Đông Sơn"
+    # Two former communes of one district whose names differ only by accents.
+    location = locate("xa hoang dong", districts["hoang-hoa"])
+    assert [f.split(" (")[0] for f in location.message.split(": ", 1)[1].split("; ")] == [
+        "Xã Hoằng Đồng",
+        "Xã Hoằng Đông",
+    ]
+    assert location.message.endswith("Các tên này chỉ khác nhau ở dấu: hãy ghi tên có dấu.")
+    assert "1/7/2025" not in location.message
     assert where("Phường Đông Sơn", "Bỉm Sơn")[0] == "Phường Bỉm Sơn"
 
 

@@ -8,7 +8,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations setup run test lint fmt bench lighthouse check-python clean
+.PHONY: help install translations setup run test lint fmt bench relevance lighthouse check-python clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,6 +36,7 @@ setup: install translations ## Migrate the database, load the reference data, th
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py load_demo_data
 	$(BIN)/python manage.py load_campaign_demo
+	$(BIN)/python manage.py rebuild_search
 	$(BIN)/python manage.py create_demo_admin
 
 run: setup ## Set everything up and serve the portal on http://127.0.0.1:8000 (with a background worker)
@@ -64,6 +65,9 @@ bench: install ## Benchmarks on PostgreSQL: pages under gunicorn and wrk, then a
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	DEBUG=0 $(BIN)/python bench/run.py
 	DEBUG=0 $(BIN)/python bench/import_bench.py
+
+relevance: install ## Search relevance on the demo data: success@5 and MRR of bench/search_relevance.json
+	$(BIN)/python bench/search_relevance.py
 
 lighthouse: install ## Lighthouse scores (mobile) of the key pages, on the demo data of `make setup`
 	DEBUG=0 $(BIN)/python bench/lighthouse.py

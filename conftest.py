@@ -50,8 +50,11 @@ def _fresh_cache(_test_settings):
     """Each test starts with an empty cache: rolled-back data must not be served from it."""
     from django.core.cache import caches
 
+    from core import cache as page_cache
+
     for cache in caches.all():
         cache.clear()
+    page_cache._held.clear()
 
 
 @pytest.fixture(scope="session")
@@ -78,11 +81,15 @@ def districts(db):
 
 
 def _restore_migrated_rows():
-    """Put back the reference rows data migrations add (goods categories, platforms), which
+    """Put back the reference rows data migrations add (goods categories and words, platforms), which
     a transactional test's flush removed along with everything else."""
     from importlib import import_module
 
     from django.apps import apps
 
-    for module in ("shops.migrations.0002_categories", "producers.migrations.0002_platforms"):
+    for module in (
+        "shops.migrations.0002_categories",
+        "shops.migrations.0011_goods_words",
+        "producers.migrations.0002_platforms",
+    ):
         import_module(module).forwards(apps, None)

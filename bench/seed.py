@@ -23,7 +23,6 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from core.models import Status  # noqa: E402
-from core.text import fold  # noqa: E402
 from producers.models import Listing, Platform, Producer, Product  # noqa: E402
 from shops.models import Category, District, Shop  # noqa: E402
 
@@ -82,8 +81,7 @@ def seed(*, shops: int, producers: int, products: int, rng: random.Random) -> No
                 status=Status.PUBLISHED,
             )
             # As save() would, plus the categories it only sees once the shop exists.
-            shop.refresh_search_text()
-            shop.search_text = fold(" ".join([shop.search_text, *(c.name for c in cats)]))
+            shop.refresh_search_text(categories=cats)
             shop_rows.append(shop)
             shop_categories.append(cats)
         Shop.objects.bulk_create(shop_rows, batch_size=1000)

@@ -13,7 +13,7 @@ from core import registry
 from core.cache import per_version
 from core.forms import FilterForm
 from core.pagination import paginate
-from core.text import fold_terms
+from core.search import SUGGEST_BELOW, suggest
 from producers.models import Platform, Product
 from shops.models import District
 
@@ -52,6 +52,8 @@ class SearchForm(FilterForm):
     q = forms.CharField(label=_("Tìm kiếm"), required=False)
     district = forms.ChoiceField(label=_("Khu vực huyện cũ"), required=False)
     type = forms.ChoiceField(label=_("Loại kết quả"), required=False)
+    # "1": place names in the query are matched as words, not read as a place to narrow to.
+    words = forms.ChoiceField(choices=[("1", "1")], required=False)
 
     def __init__(self, data, **objects):
         super().__init__(data, **objects)
@@ -68,32 +70,38 @@ class SearchForm(FilterForm):
 def search(request):
     form = SearchForm(request.GET, district=per_version("districts", lambda: list(District.objects.public())))
     applied = form.applied
-    query = applied.get("q", "")
+    text = applied.get("q", "")
     context = {
         "form": form,
-        "query": query,
+        "query": text,
         "truncated": getattr(form, "truncated", False),
         "max_length": MAX_QUERY_LENGTH,
     }
-    if query and not fold_terms(query):
+    if not text:
+        return render(request, "search.html", context)
+    query, groups, partial = search_groups(
+        text, district=applied.get("district"), places="words" not in applied
+    )
+    context |= {"read": query, "partial": partial}
+    if not groups:
         context["no_terms"] = True
-    elif query:
-        groups = search_groups(query, district=applied.get("district"))
-        selected = applied.get("type")
+        return render(request, "search.html", context)
+    selected = applied.get("type")
+    for group in groups:
+        group.selected = group.key == selected
+    context["groups"] = groups
+    context["total"] = sum(g.total for g in groups)
+    if partial or context["total"] < SUGGEST_BELOW:
+        context["suggestion"] = suggest(text)
+    if selected:
+        group = next(g for g in groups if g.key == selected)
+        context["group"] = group
+        page_obj = paginate(request, group.queryset, RESULTS_PER_PAGE)
+        context["page_obj"] = page_obj
+        context["cards"] = group.cards(page_obj.object_list)
+    else:
         for group in groups:
-            group.total = group.count()
-            group.selected = group.key == selected
-        context["groups"] = groups
-        context["total"] = sum(g.total for g in groups)
-        if selected:
-            group = next(g for g in groups if g.key == selected)
-            context["group"] = group
-            page_obj = paginate(request, group.queryset, RESULTS_PER_PAGE)
-            context["page_obj"] = page_obj
-            context["cards"] = group.cards(page_obj.object_list)
-        else:
-            for group in groups:
-                group.preview = group.cards(group.queryset[:RESULTS_PREVIEW]) if group.total else []
+            group.preview = group.cards(group.queryset[:RESULTS_PREVIEW]) if group.total else []
     return render(request, "search.html", context)
 
 

@@ -86,6 +86,21 @@ def per_version(name: str, compute):
     return value
 
 
+_held: dict[str, tuple] = {}
+
+
+def held_per_version(name: str, compute):
+    """`compute()`, held in this process's memory until the content next changes: for
+    indexes every search reads (places, synonyms), which would cost more to unpickle from
+    a shared cache than to keep. Costs one cache read of the content version."""
+    version = content_version()
+    held = _held.get(name)
+    if held is None or held[0] != version:
+        held = (version, compute())
+        _held[name] = held
+    return held[1]
+
+
 def bump_content_version(**kwargs) -> None:
     cache = _cache()
     try:

@@ -169,6 +169,22 @@ def phone_digits(value) -> str:
     return re.sub(r"\D", "", phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL))
 
 
+# A run of text that may spell a number: 8 or more digits with spaces, dots, dashes,
+# brackets or a leading + between them.
+_NUMBER_IN_TEXT = re.compile(r"\+?\(?\d[\d\s.\-–()]{6,}\d")
+
+
+def phones_in(text: str) -> list[tuple[str, str]]:
+    """The phone numbers written in free text (a search query), each as (the text that
+    spells it, its national digits): "gọi 0912.345.678" -> [("0912.345.678", "0912345678")]."""
+    found = []
+    for match in _NUMBER_IN_TEXT.finditer(text or ""):
+        digits = phone_digits(match.group().strip())
+        if digits:
+            found.append((match.group().strip(), digits))
+    return found
+
+
 def tel_url(value) -> str:
     number = _number(value)
     if number is None:

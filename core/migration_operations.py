@@ -40,3 +40,38 @@ class PostgresTrigramIndex(migrations.RunSQL):
 
     def describe(self):
         return f"Trigram index {self.name} on {self.table}.{self.column} (PostgreSQL)"
+
+
+class PadSearchColumns(migrations.RunPython):
+    """Bring stored search columns to the whole-word form (core.text.padded): the folded
+    text with a space at each end, and the folded name in `search_name`.
+
+    Uses only the rows' own columns, so it is safe at any point of the migration history;
+    what search_parts() adds since (phone numbers, OCOP ratings) comes with each row's next
+    save, or at once with `manage.py rebuild_search`.
+    """
+
+    def __init__(self, *model_names: str):
+        self.model_names = model_names
+        super().__init__(self.forwards, migrations.RunPython.noop)
+
+    def deconstruct(self):
+        return (f"{self.__class__.__module__}.{self.__class__.__name__}", list(self.model_names), {})
+
+    def forwards(self, apps, schema_editor):
+        from core.text import padded
+
+        for label in self.model_names:
+            model = apps.get_model(label)
+            changed = []
+            for row in model.objects.only("pk", "name", "search_text", "search_name").iterator(
+                chunk_size=1000
+            ):
+                text = row.search_text.strip()
+                row.search_text = f" {text} " if text else ""
+                row.search_name = padded(row.name)[:255]
+                changed.append(row)
+            model.objects.bulk_update(changed, ["search_text", "search_name"], batch_size=1000)
+
+    def describe(self):
+        return f"Pad the search columns of {', '.join(self.model_names)}"

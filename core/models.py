@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import images
-from core.contact import Phone, display_phone, parse_phone, split_phones, tel_url, zalo_url
+from core.contact import Phone, display_phone, parse_phone, phone_digits, split_phones, tel_url, zalo_url
 from core.fields import PhoneField, PhoneListField, PhotoField
-from core.text import fold, fold_terms
+from core.text import fold, fold_terms, padded
 
 
 class TimeStampedModel(models.Model):
@@ -102,14 +102,14 @@ class SearchableQuerySet(models.QuerySet):
         return self
 
     def reindex(self) -> int:
-        """Recompute `search_text` for these rows; returns how many changed."""
+        """Recompute the search columns of these rows; returns how many changed."""
         changed = []
         for obj in self.for_reindex().iterator(chunk_size=500):
-            old = obj.search_text
+            old = (obj.search_text, obj.search_name)
             obj.refresh_search_text()
-            if obj.search_text != old:
+            if (obj.search_text, obj.search_name) != old:
                 changed.append(obj)
-        self.model._default_manager.bulk_update(changed, ["search_text"], batch_size=500)
+        self.model._default_manager.bulk_update(changed, ["search_text", "search_name"], batch_size=500)
         return len(changed)
 
 
@@ -155,7 +155,10 @@ class Searchable(models.Model):
     saved, since save() cannot see them change.
     """
 
+    # Both columns are folded and padded with a space at each end (core.text.padded), so
+    # that search matches whole words: " nha thuoc duc thinh ".
     search_text = models.TextField(_("chuỗi tìm kiếm"), blank=True, default="", editable=False)
+    search_name = models.CharField(_("tên để tìm"), max_length=255, blank=True, default="", editable=False)
 
     class Meta:
         abstract = True
@@ -164,15 +167,18 @@ class Searchable(models.Model):
         self.refresh_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
+            kwargs["update_fields"] = {*update_fields, "search_text", "search_name"}
         super().save(*args, **kwargs)
 
     def search_parts(self) -> Iterable[str]:
+        """What the row is found by, its name first (ranked above the rest)."""
         return [str(self)]
 
     def refresh_search_text(self, **related) -> None:
         """`related`: what a model's search_parts() may take instead of reading it back."""
-        self.search_text = fold(" ".join(str(part) for part in self.search_parts(**related) if part))
+        parts = [str(part) for part in self.search_parts(**related) if part]
+        self.search_text = padded(" ".join(parts))
+        self.search_name = padded(parts[0])[:255] if parts else ""
 
 
 class DirectoryEntry(Searchable, TimeStampedModel):
@@ -264,6 +270,12 @@ class Contactable(models.Model):
             errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
+
+    def phone_words(self) -> list[str]:
+        """Every number as digits ("0912345678"), for search: a number typed in any spelling
+        is read to the same digits (core.contact.phones_in)."""
+        numbers = [self.phone, *(self.extra_phones or []), self.zalo]
+        return list(dict.fromkeys(digits for digits in map(phone_digits, numbers) if digits))
 
     def normalise_phones(self, *, exclude=(), strict: bool = True) -> dict[str, list]:
         """Store every number in its one form, and move numbers after the first from the

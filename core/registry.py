@@ -37,5 +37,11 @@ sitemaps = Registry("sitemap section")
 datasets = Registry("dataset")
 # Groups of search results: key -> core.search.SearchGroup.
 search_groups = Registry("search group")
+# What apps recognise in a search query (places, goods): name -> callable(the query's
+# core.search.Token list, positions already read) -> [core.search.Reading], in the order
+# registered (places first).
+query_readers = Registry("query reader")
+# Words search may suggest beside the searched rows' names: name -> callable() -> phrases.
+search_words = Registry("search words")
 # Lists staff import from spreadsheets: key -> core.imports.base.Importer.
 importers = Registry("importer")

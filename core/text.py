@@ -29,6 +29,18 @@ def fold_terms(text: str, *, limit: int = 8) -> list[str]:
     return terms[:limit]
 
 
+def spelling(text: str) -> str:
+    """Text as spelt, accents kept: composed, lower case, single spaces ("Gà  ta" -> "gà ta")."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+
+
+def padded(text: str) -> str:
+    """Folded text with a space at each end (" nha thuoc "), as search columns store it, so
+    a whole word is `LIKE '% word %'` and a word's beginning `LIKE '% wo%'`."""
+    folded = fold(text)
+    return f" {folded} " if folded else ""
+
+
 def thousands(number: int) -> str:
     """50000 -> '50.000': Vietnamese groups thousands with dots."""
     return f"{int(number):,}".replace(",", ".")

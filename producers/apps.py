@@ -63,5 +63,6 @@ class ProducersConfig(AppConfig):
                 "producers/includes/product_card.html",
                 "product",
                 district_path="producer__district",
+                commune_path="producer__commune",
             ),
         )

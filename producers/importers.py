@@ -242,7 +242,7 @@ class ProducerSession(DirectorySession):
             product.category = row.extra["category"]
         try:
             product.full_clean(
-                exclude=["producer", "category", "slug", "search_text"],
+                exclude=["producer", "category", "slug", "search_text", "search_name"],
                 validate_unique=False,
                 validate_constraints=False,
             )

@@ -78,6 +78,7 @@ class Producer(Contactable, Photographed, DirectoryEntry, Placed):
 
     def search_parts(self):
         parts = [self.name, self.get_kind_display(), self.representative, self.address, *self.place_parts()]
+        parts += self.phone_words()
         if self.pk:
             parts.extend(p.name for p in self.products.all())
         return parts
@@ -141,6 +142,8 @@ class Product(Photographed, DirectoryEntry):
         parts = [self.name]
         if self.category_id:
             parts.append(self.category.name)
+        if self.ocop_stars:
+            parts.append(f"OCOP {self.ocop_stars} sao")
         if self.producer_id:
             parts += [self.producer.name, *self.producer.place_parts()]
         return parts

@@ -13,7 +13,7 @@ from core.admin import (
     SpreadsheetAdminMixin,
 )
 from shops import services
-from shops.models import Category, Commune, District, FormerCommune, Shop, Succession
+from shops.models import Category, Commune, District, FormerCommune, GoodsWord, Shop, Succession
 
 
 class UnplacedFilter(admin.SimpleListFilter):
@@ -166,6 +166,15 @@ class CategoryAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(GoodsWord)
+class GoodsWordAdmin(admin.ModelAdmin):
+    """What people type for a thing, and the categories and shop kinds it also finds."""
+
+    list_display = ["words", "finds"]
+    search_fields = ["words", "finds", "key"]
+    fields = ["words", "finds"]
 
 
 @admin.register(Shop)

@@ -12,11 +12,12 @@ class ShopsConfig(AppConfig):
         from core.search import SearchGroup
         from shops.forms import AddressLookupForm, ShopFilterForm
         from shops.importers import ShopImporter
-        from shops.models import Category, Commune, District, Shop
+        from shops.models import Category, Commune, District, GoodsWord, Shop
         from shops.opendata import SHOPS
+        from shops.search import read_goods, read_places, search_words
         from shops.sitemaps import CommuneSitemap, DistrictSitemap, ShopSitemap
 
-        cache.watch(District, Commune, Category, Shop)
+        cache.watch(District, Commune, Category, Shop, GoodsWord)
         # A shop's search text quotes its district's and its categories' names.
         search_dependents.register(District, lambda district: Shop.objects.filter(district=district))
         search_dependents.register(Category, lambda category: category.shops.all())
@@ -40,6 +41,9 @@ class ShopsConfig(AppConfig):
                 count=lambda user: Shop.objects.for_user(user).filter(commune__isnull=True).count(),
             )
         )
+        registry.query_readers.register("places", read_places)
+        registry.query_readers.register("goods", read_goods)
+        registry.search_words.register("shops", search_words)
         registry.search_groups.register(
             "places",
             SearchGroup(
@@ -49,6 +53,8 @@ class ShopsConfig(AppConfig):
                 "shops/includes/commune_card.html",
                 "commune",
                 district_path="districts",
+                commune_path="pk",
+                distinct=True,
             ),
         )
         registry.search_groups.register(

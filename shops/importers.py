@@ -476,7 +476,7 @@ class DirectorySession(Session):
             record.commune = commune
             record.commune_name = row.extra["commune_name"]
         self.apply_more(row, record)
-        exclude = ["slug", "search_text", "district", "commune", *self.unvalidated()]
+        exclude = ["slug", "search_text", "search_name", "district", "commune", *self.unvalidated()]
         try:
             record.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
@@ -713,11 +713,11 @@ class ShopSession(DirectorySession):
             categories = row.extra.get("categories")
             if categories is None:
                 categories = [by_pk[pk] for pk in getattr(record, "category_ids", ())]
-            before = record.search_text
+            before = (record.search_text, record.search_name)
             record.refresh_search_text(categories=sorted(categories, key=lambda c: position[c.pk]))
-            if record.search_text != before and row.extra["record_action"] != CREATE:
+            if (record.search_text, record.search_name) != before and row.extra["record_action"] != CREATE:
                 row.extra["record_action"] = UPDATE
-                row.extra["changed"] = [*row.extra["changed"], "search_text"]
+                row.extra["changed"] = [*row.extra["changed"], "search_text", "search_name"]
 
     def reindex(self, rows) -> None:
         """Nothing: set_search_text() gave the records their text."""

@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
@@ -16,7 +17,7 @@ from core.models import (
     Searchable,
     SearchableQuerySet,
 )
-from core.text import fold
+from core.text import fold, spelling
 
 # Held by roles that work on the whole province; everyone else is limited to the former
 # districts (District.editors) or current communes (Commune.editors) they are assigned to.
@@ -357,6 +358,54 @@ class Category(Searchable):
         return [self.name]
 
 
+class GoodsWord(models.Model):
+    """What people type when they look for a thing, and what the directory calls it: a
+    search for "thuốc hạ sốt" also finds the pharmacies and the category "Thuốc, vật tư y
+    tế". Provincial editors keep the list in the admin."""
+
+    words = models.CharField(
+        _("người dân gõ"),
+        max_length=100,
+        help_text=_("Một cụm từ, có dấu hoặc không, ví dụ “thuốc hạ sốt”."),
+    )
+    finds = models.CharField(
+        _("cũng tìm"),
+        max_length=255,
+        help_text=_(
+            "Tên nhóm hàng hoặc loại cửa hàng mà cụm từ này chỉ tới, cách nhau bằng dấu “;”, "
+            "ví dụ “Nhà thuốc; Thuốc, vật tư y tế”."
+        ),
+    )
+    # The phrase as spelt (accents kept, lower case), unique: "gà" and "ga" (gas) are two.
+    key = models.CharField(max_length=100, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("từ tìm hàng hóa")
+        verbose_name_plural = _("từ tìm hàng hóa")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.words} → {self.finds}"
+
+    def save(self, *args, **kwargs):
+        self.key = spelling(self.words)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.key = spelling(self.words)
+        if not fold(self.key):
+            raise ValidationError({"words": _("Hãy ghi một cụm từ có chữ.")})
+        if not self.alternatives():
+            raise ValidationError({"finds": _("Hãy ghi ít nhất một tên nhóm hàng hoặc loại cửa hàng.")})
+        taken = GoodsWord.objects.filter(key=self.key).exclude(pk=self.pk)
+        if taken.exists():
+            raise ValidationError({"words": _("Cụm từ này đã có trong danh sách.")})
+
+    def alternatives(self) -> list[tuple[str, ...]]:
+        """The folded words of each name it finds ("Nhà thuốc" -> ("nha", "thuoc"))."""
+        return [tuple(fold(name).split()) for name in self.finds.split(";") if fold(name)]
+
+
 class ShopQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
     def public(self):
         """Shops citizens may see: published, in a district shown on the site."""
@@ -492,6 +541,7 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
             self.address,
             *self.place_parts(),
             *(c.name for c in categories),
+            *self.phone_words(),
         ]
 
     @property

@@ -40,7 +40,7 @@ from django.urls.resolvers import RoutePattern
 from camnang import roles
 from camnang.tests.utils import staff_user, upload_sheet, xlsx_upload
 from core.models import Status
-from shops.models import Commune, FormerCommune, Shop
+from shops.models import Commune, FormerCommune, GoodsWord, Shop
 
 pytestmark = pytest.mark.django_db
 
@@ -265,7 +265,7 @@ def walk(districts):
     partner = PartnerFactory(organisation=organisation, website="https://doitac.example.vn/")
     activity = ActivityFactory(leads=[organisation])
     targets = {
-        **{m: m.objects.first() for m in (Category, Group)},
+        **{m: m.objects.first() for m in (Category, GoodsWord, Group)},
         get_user_model(): superuser,
         Shop: shop,
         type(producer): producer,

@@ -34,10 +34,15 @@ def names(response, key):
 def test_accent_and_case_insensitive(client, directory, query):
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
-    # By name ("Cửa hàng gạo Đông Sơn") and by district (Huyện Đông Sơn).
-    assert names(response, "shops") == ["Cửa hàng gạo Đông Sơn", "Nhà thuốc Đức Thịnh"]
+    # "Đông Sơn" names a former district: the results are narrowed to it.
+    assert [place.label for place in response.context["read"].places] == ["Huyện Đông Sơn (huyện cũ)"]
+    assert names(response, "shops") == ["Nhà thuốc Đức Thịnh"]
     assert names(response, "producers") == ["HTX Nông sản Đông Anh"]
     assert names(response, "products") == ["Gạo nếp cái hoa vàng"]
+    # The filter can be removed: the words are then looked for in names and addresses too.
+    response = client.get(URL, {"q": query, "words": "1"})
+    assert not response.context["read"].places
+    assert names(response, "shops") == ["Cửa hàng gạo Đông Sơn", "Nhà thuốc Đức Thịnh"]
 
 
 def test_search_by_district_commune_category_and_product(client, directory):

@@ -18,7 +18,6 @@ from producers.models import Platform, Product
 from shops.models import District
 
 RESULTS_PER_PAGE = 20
-RESULTS_PREVIEW = 5
 HOME_CHAPTERS = 8
 HOME_NEWS = 3
 
@@ -101,7 +100,7 @@ def search(request):
         context["cards"] = group.cards(page_obj.object_list)
     else:
         for group in groups:
-            group.preview = group.cards(group.queryset[:RESULTS_PREVIEW]) if group.total else []
+            group.preview = group.preview_cards() if group.total else []
     return render(request, "search.html", context)
 
 

@@ -21,11 +21,12 @@ page offers the query with unknown words replaced by the nearest words the porta
 (`suggest`).
 """
 
+import hashlib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import cached_property, reduce
 from operator import add, and_, or_
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
@@ -33,10 +34,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from core import registry
-from core.cache import held_per_version
+from core.cache import held_per_version, per_version
 from core.contact import phones_in
-from core.fragments import render_cards
-from core.pagination import cached_count
+from core.fragments import render_cards, render_cards_for_ids
 from core.text import fold
 
 MAX_CONCEPTS = 8
@@ -223,6 +223,10 @@ class SearchGroup:
     distinct: bool = False  # whether narrowing to a place may repeat rows (a many-to-many path)
 
     def results(self, query: Query, district=None, *, partial: bool = False) -> "Results":
+        return Results(self, query, district, partial)
+
+    def matching(self, query: Query, district=None, *, partial: bool = False) -> QuerySet:
+        """The group's public rows the query finds, in the place it names, ranked."""
         rows = self.rows()
         for place in query.places:
             rows = rows.filter(**{getattr(self, f"{place.path}_path"): place.value.pk})
@@ -230,13 +234,17 @@ class SearchGroup:
             rows = rows.filter(**{self.district_path: district})
         if self.distinct and (query.places or district is not None):
             rows = rows.distinct()
-        return Results(self, ranked(rows, query, partial=partial), partial=partial)
+        return ranked(rows, query, partial=partial)
 
 
 @dataclass
 class Results:
+    """One group's results. The queryset is built only when a page lists the group: the
+    page of all groups shows the totals and first ids search() kept."""
+
     group: SearchGroup
-    queryset: QuerySet
+    query: Query
+    district: object = None
     partial: bool = False
 
     @property
@@ -247,13 +255,28 @@ class Results:
     def label(self) -> str:
         return self.group.label
 
-    def count(self) -> int:
-        return cached_count(self.queryset)
+    total: int = 0
+    preview_ids: list = field(default_factory=list)
+
+    @cached_property
+    def queryset(self) -> QuerySet:
+        return self.group.matching(self.query, self.district, partial=self.partial)
 
     def cards(self, rows) -> list:
         """Cards for `rows` (a slice of this group's queryset), each with its district."""
         group = self.group
         return render_cards(rows, group.card_template, name=group.card_name, context={"show_district": True})
+
+    def preview_cards(self) -> list:
+        """Cards of the group's first results, from the ids kept by search()."""
+        group = self.group
+        return render_cards_for_ids(
+            group.rows().model,
+            self.preview_ids,
+            group.card_template,
+            name=group.card_name,
+            context={"show_district": True},
+        )
 
 
 def _flag(condition: Q) -> Case:
@@ -336,15 +359,42 @@ def suggest(text: str) -> str:
     return " ".join(corrected) if changed else ""
 
 
+PREVIEW = 5  # results of each group on the page of all groups
+
+
 def search(query: Query, district=None) -> tuple[list[Results], bool]:
     """Every registered group's results, and whether they are partial matches (no row of
-    any group had every concept)."""
-    groups = [group.results(query, district) for group in registry.search_groups.values()]
-    for results in groups:
-        results.total = results.count()
-    if len(query.concepts) > 1 and not any(results.total for results in groups):
-        groups = [group.results(query, district, partial=True) for group in registry.search_groups.values()]
-        for results in groups:
-            results.total = results.count()
-        return groups, True
-    return groups, False
+    any group had every concept).
+
+    Each group's total and first PREVIEW ids are kept per content version under the query
+    as read, so a repeated search (or the same search typed another way) makes no SQL
+    query and builds none; the querysets stay lazy, for the page of one group.
+    """
+    groups = registry.search_groups.values()
+    key = repr(
+        (
+            [(concept.alternatives, concept.prefix) for concept in query.concepts],
+            [(place.path, place.value.pk) for place in query.places],
+            getattr(district, "pk", None),
+        )
+    )
+
+    def summary() -> dict:
+        found = [group.results(query, district) for group in groups]
+        partial = len(query.concepts) > 1 and not any(results.queryset.exists() for results in found)
+        if partial:
+            found = [group.results(query, district, partial=True) for group in groups]
+        return {
+            "partial": partial,
+            "groups": [
+                (results.queryset.count(), list(results.queryset.values_list("pk", flat=True)[:PREVIEW]))
+                for results in found
+            ],
+        }
+
+    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+    kept = per_version(f"search:{digest}", summary)
+    results = [group.results(query, district, partial=kept["partial"]) for group in groups]
+    for found, (total, preview_ids) in zip(results, kept["groups"], strict=True):
+        found.total, found.preview_ids = total, preview_ids
+    return results, kept["partial"]

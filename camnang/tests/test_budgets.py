@@ -38,6 +38,9 @@ def grow(district, n):
         "producer",
         "product",
         "search",
+        "search_place_goods",
+        "search_tab",
+        "search_partial",
         "products",
     ],
 )
@@ -57,6 +60,9 @@ def test_queries_per_page_do_not_grow_with_rows(client, districts, page):
         "producer": producer.get_absolute_url(),
         "product": product.get_absolute_url(),
         "search": reverse("search") + "?q=tang+them",
+        "search_place_goods": reverse("search") + "?q=mua+tăng+thêm+ở+huyện+hà+trung",
+        "search_tab": reverse("search") + "?q=tang+them&type=shops&page=2",
+        "search_partial": reverse("search") + "?q=tang+them+xyzabc+0912.345.678",
         "products": reverse("producers:products"),
     }
     few = count_queries(client, urls[page])

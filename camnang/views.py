@@ -47,6 +47,7 @@ def home(request):
 
 class SearchForm(FilterForm):
     slug_fields = {"district": _("Cả tỉnh")}
+    select_names = ["district"]
 
     q = forms.CharField(label=_("Tìm kiếm"), required=False)
     district = forms.ChoiceField(label=_("Khu vực huyện cũ"), required=False)

@@ -29,6 +29,8 @@ class FilterForm(forms.Form):
     slug_fields: dict[str, str] = {}
     # Field name -> the lookup its value filters on, e.g. {"category": "categories"}.
     lookups: dict[str, str] = {}
+    # The fields select_fields() gives (None: all of them).
+    select_names: list[str] | None = None
 
     def __init__(self, data, **objects):
         super().__init__(data)
@@ -73,6 +75,8 @@ class FilterForm(forms.Form):
         self.is_valid()
         fields = []
         for bound in self:
+            if self.select_names is not None and bound.name not in self.select_names:
+                continue
             current = "" if bound.value() is None else str(bound.value())
             options = [
                 (str(value), str(label), str(value) == current) for value, label in bound.field.choices

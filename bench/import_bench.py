@@ -26,6 +26,7 @@ import json
 import os
 import random
 import socket
+import subprocess
 import sys
 import time
 import unicodedata
@@ -133,8 +134,6 @@ def write_file(path: Path, rows, fmt: str) -> None:
 
 def measured(*args, env) -> dict:
     """Run a command, return its exit code, wall time and peak memory (max RSS of that process)."""
-    import subprocess
-
     started = time.monotonic()
     process = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, text=True)
     output = process.stdout.read()

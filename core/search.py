@@ -59,6 +59,12 @@ class Token:
     typed: str
     folded: str
 
+    def may_be(self, word: str) -> bool:
+        """Whether the word typed may be `word` (composed, lower case): typed without
+        accents it may be any word that folds alike ("ga": gà, ga); typed with them, only
+        the word spelt so ("cà" is not "cá")."""
+        return self.typed == self.folded or self.typed == word
+
 
 @dataclass(frozen=True)
 class PlaceFilter:
@@ -147,9 +153,7 @@ def tokens_of(text: str) -> list[Token]:
 
 
 def _is_stopword(token: Token) -> bool:
-    if token.folded not in _FOLDED_STOPWORDS:
-        return False
-    return token.typed == token.folded or token.typed in STOPWORDS  # not "bản", "cá"
+    return token.folded in _FOLDED_STOPWORDS and any(token.may_be(word) for word in STOPWORDS)
 
 
 def read_query(text: str, *, places: bool = True, readers: bool = True) -> Query:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from core.cache import held_per_version
 from core.search import PlaceFilter, Reading, Token
-from core.text import fold, spelling
+from core.text import fold
 from shops.models import Category, Commune, District, GoodsWord
 
 # Kind words before a place's name, folded: which kind of place they announce.
@@ -122,8 +122,7 @@ def read_goods(tokens: list[Token], taken: set[int]) -> list[Reading]:
                 continue
             alternatives, names = [], []
             for spelt, finds, labels in index.get(tuple(t.folded for t in span), []):
-                pairs = zip(span, spelt, strict=True)
-                if all(t.typed == t.folded or spelling(t.typed) == word for t, word in pairs):
+                if all(t.may_be(word) for t, word in zip(span, spelt, strict=True)):
                     alternatives += [words for words in finds if words not in alternatives]
                     names += [name for name in labels if name not in names]
             if alternatives:

@@ -30,7 +30,6 @@ def _test_settings(settings, tmp_path):
     # Background tasks run at once, inside the request that queues them; the tests of the
     # real worker (shops/tests/test_import_worker.py) switch the database backend back on.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.DEMO_NOTICE = False
     # Login lockout is switched on only in the tests about it (they log in for real).
     settings.AXES_ENABLED = False
 

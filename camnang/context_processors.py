@@ -7,6 +7,7 @@ from django.utils.translation import get_language, get_language_info
 
 from core.cache import per_version
 from core.contact import display_phone, tel_url
+from core.demo import NOTICE, has_public_demo_rows
 
 SHARE_IMAGE_SIZE = (1200, 630)
 
@@ -74,7 +75,8 @@ def portal(request):
         "hotline": display_phone(settings.PORTAL_HOTLINE),
         "hotline_url": tel_url(settings.PORTAL_HOTLINE),
         "hotline_owner": settings.PORTAL_HOTLINE_OWNER,
-        "demo_notice": settings.DEMO_NOTICE,
+        "demo_notice": SimpleLazyObject(has_public_demo_rows),
+        "demo_notice_text": NOTICE,
         "languages": SimpleLazyObject(lambda: language_links(request)),
         "nav_section": NAV_SECTIONS.get(getattr(request.resolver_match, "view_name", None)),
         # Query strings (filters, pages) are not part of a page's canonical address.

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core import registry
+from core.demo import NOTICE
 from core.pagination import paginate
 from core.spreadsheet_safety import SafeCSVWriter
 from shops.models import Commune, District
@@ -110,6 +111,7 @@ def dataset_json(request, dataset, district=None, commune=None):
     if not_modified:
         return _with_cors(HttpResponseNotModified(headers={"ETag": etag}))
     page = paginate(request, queryset, PAGE_SIZE)
+    demo_rows = queryset.filter(is_demo=True).count()
 
     def page_url(number):
         return request.build_absolute_uri(f"{request.path}?page={number}")
@@ -124,6 +126,9 @@ def dataset_json(request, dataset, district=None, commune=None):
         "next": page_url(page.next_page_number()) if page.has_next() else None,
         "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
         "fields": [f.name for f in dataset.fields],
+        # Rows of the whole file (every page) that are demo rows, and what that means.
+        "demo_rows": demo_rows,
+        "demo_notice": str(NOTICE) if demo_rows else None,
         "results": [dataset.row(obj, request) for obj in page.object_list],
     }
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})

@@ -161,13 +161,11 @@ LOGIN_URL = "admin:login"
 # `manage.py load_places`; the names below are shown on the pages.
 PROVINCE_CODE = env.int("PROVINCE_CODE", default=38)
 PROVINCE_NAME = env("PROVINCE_NAME", default="Thanh Hóa")
-PORTAL_HOTLINE = env("PORTAL_HOTLINE", default="0915 351 008")
-PORTAL_HOTLINE_OWNER = env(
-    "PORTAL_HOTLINE_OWNER",
-    default="Phòng Quản lý Bưu chính – Sở Thông tin và Truyền thông",
-)
-# Shown in a strip on every page while the directory holds demonstration data.
-DEMO_NOTICE = env.bool("DEMO_NOTICE", default=DEBUG)
+# The support line citizens may call, and who answers it: the deploying department's
+# choice. Empty (the default), the pages show no support line. The 2021 letter's number is
+# a coordination contact for agencies; the banner kit page quotes it as such.
+PORTAL_HOTLINE = env("PORTAL_HOTLINE", default="")
+PORTAL_HOTLINE_OWNER = env("PORTAL_HOTLINE_OWNER", default="")
 
 # --- Security ---------------------------------------------------------------------
 # Behind a TLS-terminating load balancer, trust its X-Forwarded-Proto header.

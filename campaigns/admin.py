@@ -229,6 +229,11 @@ class ReferralCountAdmin(admin.ModelAdmin):
         if changelist is not None:
             queryset = changelist.queryset
             response.context_data["visit_total"] = queryset.aggregate(total=Sum("visits"))["total"] or 0
+            if queryset.filter(is_demo=True).exists():
+                response.context_data["staff_demo_notice"] = _(
+                    "Danh sách có số lượt minh họa (do lệnh nạp dữ liệu minh họa tạo ra), "
+                    "không phải lượt thật."
+                )
             response.context_data["partner_total"] = queryset.values("partner").distinct().count()
         return response
 
@@ -345,10 +350,25 @@ class ActivityAdmin(admin.ModelAdmin):
     filter_horizontal = ["lead_organisations", "coordinating_organisations"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "campaign", "channel", "start_date", "is_active", "position"]}),
-        (_("Chỉ tiêu"), {"fields": [("target_count", "target_period"), "target_note"]}),
+        (
+            _("Chỉ tiêu"),
+            {
+                "fields": [
+                    ("target_count", "target_period"),
+                    "target_note",
+                    ("target_set_by", "target_set_on"),
+                ]
+            },
+        ),
         (_("Đơn vị"), {"fields": ["lead_organisations", "coordinating_organisations"]}),
-        (_("Nội dung"), {"fields": ["description"]}),
+        (_("Nội dung"), {"fields": ["description", "source"]}),
     ]
+    readonly_fields = ["target_set_by", "target_set_on"]
+
+    def save_model(self, request, obj, form, change):
+        if {"target_count", "target_period"} & set(form.changed_data):
+            obj.set_target_by(request.user, timezone.localdate())
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(leads=Count("lead_organisations", distinct=True))
@@ -447,16 +467,16 @@ class NewsPostAdmin(admin.ModelAdmin):
         "status",
         "author_unit",
         "campaign",
-        "is_illustrative",
+        "is_demo",
         "preview",
     ]
-    list_filter = ["status", "campaign", "author_unit__kind", "is_illustrative"]
+    list_filter = ["status", "campaign", "author_unit__kind", "is_demo"]
     list_select_related = ["author_unit", "campaign"]
     search_fields = ["title", "summary", "body"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["author_unit"]
     actions = [publish, unpublish]
-    readonly_fields = ["preview", "created_at", "updated_at"]
+    readonly_fields = ["preview", "is_demo", "created_at", "updated_at"]
     fieldsets = [
         (
             None,
@@ -468,7 +488,7 @@ class NewsPostAdmin(admin.ModelAdmin):
                     "published_on",
                     "campaign",
                     "author_unit",
-                    "is_illustrative",
+                    "is_demo",
                     "preview",
                 ]
             },

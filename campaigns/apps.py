@@ -18,6 +18,7 @@ class CampaignsConfig(AppConfig):
         # What public pages show; the plan tracker's records and the referral counters are staff-only.
         cache.watch(Campaign, HandbookChapter, Banner, PartnerSite, Organisation, NewsPost)
         registry.sitemaps.register("handbook", ChapterSitemap)
+        registry.public_rows.register("news", NewsPost.objects.public)
         registry.sitemaps.register("news", NewsSitemap)
 
         staff_pages.register(

@@ -13,15 +13,25 @@ from datetime import date
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from campaigns import periods
-from campaigns.models import Activity, ActivityRecord, Organisation, PeriodKind, ReportSubmission
+from campaigns.models import (
+    Activity,
+    ActivityRecord,
+    Organisation,
+    PeriodKind,
+    ReferralCount,
+    ReportSubmission,
+)
 from producers.models import Listing, Producer, Product
 from shops.models import District
 
 PERIOD_CHOICES = (4, 8, 13, 26, 52)
 DEFAULT_PERIODS = 8
 MET, MISSED, OPEN, INACTIVE = "met", "missed", "open", "inactive"
+# A period of an activity no document has set a target for: counted, not judged.
+UNSET = "unset"
 
 
 @dataclass
@@ -35,7 +45,9 @@ class Column:
 @dataclass
 class Cell:
     count: int
-    state: str  # met, missed, open (the current period, not met yet), or inactive (the unit did not exist)
+    # met, missed, open (the current period, not met yet), unset (the activity has no target)
+    # or inactive (the unit did not exist)
+    state: str
 
 
 @dataclass
@@ -49,8 +61,8 @@ class Row:
 
     @property
     def judged(self) -> int:
-        """Periods the unit existed in, the only ones it is judged on."""
-        return sum(cell.state != INACTIVE for cell in self.cells)
+        """Periods the unit existed in and the activity had a target: the only ones it is judged on."""
+        return sum(cell.state not in {INACTIVE, UNSET} for cell in self.cells)
 
     @property
     def total(self) -> int:
@@ -65,7 +77,9 @@ class Board:
     overall: Row | None = None
 
 
-def _cell(count: int, target: int, is_current: bool) -> Cell:
+def _cell(count: int, target: int | None, is_current: bool) -> Cell:
+    if target is None:
+        return Cell(count, UNSET)
     if periods.target_met(count, target):
         return Cell(count, MET)
     return Cell(count, OPEN if is_current else MISSED)
@@ -125,10 +139,24 @@ def activity_boards(*, today: date, count: int = DEFAULT_PERIODS, activity_slug:
 
         rows = [Row(org, row_for(org)) for org in activity.lead_organisations.all()]
         # A unit that did not exist in any period shown (merged, dissolved, not yet founded) has no row.
-        board.rows = [row for row in rows if row.judged]
+        board.rows = [row for row in rows if any(cell.state != INACTIVE for cell in row.cells)]
         board.overall = Row(None, row_for(None))
         boards.append(board)
     return boards
+
+
+# --- Demo rows ------------------------------------------------------------------------
+
+STAFF_DEMO_NOTICE = _(
+    "Số liệu trên trang này có dữ liệu minh họa (kết quả, báo cáo, lượt truy cập, cơ sở sản xuất do lệnh "
+    "nạp dữ liệu minh họa tạo ra), không phải kết quả thật của các đơn vị."
+)
+
+
+def staff_demo_notice() -> str:
+    """The notice for the staff pages, while any of the rows they count is a demo row."""
+    counted = (ActivityRecord, ReportSubmission, ReferralCount, Producer)
+    return STAFF_DEMO_NOTICE if any(m.objects.filter(is_demo=True).exists() for m in counted) else ""
 
 
 # --- Reporting deadlines ----------------------------------------------------------------

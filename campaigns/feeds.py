@@ -30,9 +30,13 @@ class NewsRssFeed(Feed):
         return NewsPost.objects.public().for_listing()[:FEED_ITEMS]
 
     def item_title(self, item):
+        if item.is_demo:  # a reader sees the title alone: it says what the post is
+            return _("[Minh họa] %(title)s") % {"title": item.title}
         return item.title
 
     def item_description(self, item):
+        if item.is_demo:
+            return f"{item.summary} ({_('Bài minh họa, không phải sự kiện có thật.')})"
         return item.summary
 
     def item_pubdate(self, item):

@@ -152,5 +152,5 @@ def reports_expected(kind: str, since: date, today: date) -> list[date]:
     return starts
 
 
-def target_met(count: int, target: int) -> bool:
-    return count >= target
+def target_met(count: int, target: int | None) -> bool:
+    return target is not None and count >= target

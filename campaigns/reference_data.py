@@ -2,9 +2,9 @@
 Plan 241/KH-UBND (10 November 2021), with what became of the units the plan names in
 2025 (each fact with its source). Loaded by `manage.py load_campaigns`.
 
-Targets the plan states are copied as stated; where it gives none (trainings,
-leaflets, social media) the department's working target is set here and says so in
-`target_note`.
+Targets the plan states are copied as stated, with the section that states them; where
+it gives none (trainings, leaflets, social media) the activity has no target ("chưa có
+chỉ tiêu") until staff set one in the admin, which records who set it and when.
 """
 
 from dataclasses import dataclass, field
@@ -18,26 +18,36 @@ CAMPAIGNS = [
     {
         "slug": HANDBOOK,
         "name": "Cẩm nang mua bán hàng online – an toàn phòng chống dịch",
-        "message": "Mua bán online, hạn chế tiếp xúc – an toàn phòng chống dịch",
+        # The letter gives no slogan and no day: "tháng 9 năm 2021".
+        "message": "",
         "description": (
             "Sở Thông tin và Truyền thông phối hợp với Sở Công Thương, Sở Nông nghiệp và Phát triển "
             "nông thôn, Đài Phát thanh – Truyền hình tỉnh và các doanh nghiệp bưu chính xây dựng cẩm "
             "nang từ tháng 9/2021, giúp người dân đi chợ online, mua sắm trên sàn thương mại điện tử, "
             "siêu thị, cửa hàng và hạn chế tiếp xúc trực tiếp trong mùa dịch."
         ),
-        "start_date": date(2021, 9, 1),
+        "start_date": None,
+        "source": (
+            "Công văn của Sở Thông tin và Truyền thông tỉnh Thanh Hóa v/v triển khai “Cẩm nang mua bán "
+            "hàng online – an toàn phòng chống dịch”, tháng 9/2021 (văn bản không ghi ngày): tên cẩm nang, "
+            "các đơn vị phối hợp, nhiệm vụ gắn banner và của hai doanh nghiệp bưu chính."
+        ),
         "position": 1,
     },
     {
         "slug": PLAN,
         "name": "Nâng tầm giá trị nông sản tỉnh Thanh Hóa qua nền tảng thương mại số",
-        "message": "Kinh tế số, xã hội số tại nông thôn",
+        "message": "Nâng tầm giá trị nông sản tỉnh Thanh Hóa qua nền tảng thương mại số",
         "description": (
             "Thông điệp của Kế hoạch số 241/KH-UBND ngày 10/11/2021 của UBND tỉnh về truyền thông hỗ "
             "trợ đưa hộ sản xuất nông nghiệp lên sàn thương mại điện tử postmart.vn và voso.vn, thúc "
             "đẩy phát triển kinh tế số nông nghiệp, nông thôn."
         ),
         "start_date": date(2021, 11, 10),
+        "source": (
+            "Kế hoạch số 241/KH-UBND ngày 10/11/2021 của UBND tỉnh Thanh Hóa: mục I.1 (mục tiêu “Kinh tế "
+            "số, xã hội số tại nông thôn” và thông điệp), ngày ban hành."
+        ),
         "position": 2,
     },
 ]
@@ -226,6 +236,18 @@ def committee_name(district_name: str) -> str:
     return f"UBND {district_name[:1].lower()}{district_name[1:]}"
 
 
+# Short forms that keep the kind of unit: "UBND Thanh Hóa" alone would read as the province's.
+COMMITTEE_ABBREVIATIONS = (("Thành phố ", "TP "), ("Thị xã ", "TX "))
+
+
+def committee_short_name(district_name: str) -> str:
+    """'Thành phố Thanh Hóa' -> 'UBND TP Thanh Hóa'; 'Huyện Hà Trung' -> 'UBND huyện Hà Trung'."""
+    for prefix, short in COMMITTEE_ABBREVIATIONS:
+        if district_name.startswith(prefix):
+            return f"UBND {short}{district_name.removeprefix(prefix)}"
+    return committee_name(district_name)
+
+
 @dataclass(frozen=True)
 class PlanActivity:
     slug: str
@@ -234,10 +256,11 @@ class PlanActivity:
     leads: list[str]
     coordinators: list[str]
     start: date
-    target_count: int
+    target_count: int | None
     target_period: str
     target_note: str
     description: str
+    source: str
     position: int = 0
     extra: dict = field(default_factory=dict)
 
@@ -257,6 +280,7 @@ ACTIVITIES = [
         "Văn phòng UBND tỉnh lập chuyên mục trên Cổng thông tin điện tử tỉnh, liên kết với chuyên mục "
         "“Nông sản Việt” của Bộ Thông tin và Truyền thông; các đơn vị gửi tin, bài về hoạt động hỗ trợ "
         "hộ sản xuất lên sàn thương mại điện tử.",
+        f"{PLAN_241}, {CONTENT}, điểm 1 (chỉ tiêu: điểm 1.đ, “Kết quả”).",
         1,
     ),
     PlanActivity(
@@ -272,6 +296,7 @@ ACTIVITIES = [
         "bài, phóng sự trên Đài Phát thanh và Truyền hình tỉnh.",
         "Tiếp nhận phim tài liệu, phóng sự của các đơn vị thuộc Bộ Thông tin và Truyền thông; xây dựng "
         "tin, bài, phóng sự về kết quả, kinh nghiệm hay, gương hộ sản xuất tiêu biểu.",
+        f"{PLAN_241}, {CONTENT}, điểm 2 (chỉ tiêu: “Kết quả”).",
         2,
     ),
     PlanActivity(
@@ -286,6 +311,7 @@ ACTIVITIES = [
         "Kế hoạch: hàng tuần tối thiểu 01 tin, bài tuyên truyền đến hộ sản xuất, người dân địa phương.",
         "Đài truyền thanh cấp huyện, xã phát bản tin, tiểu phẩm về hỗ trợ, hướng dẫn hộ sản xuất đưa "
         "nông sản lên sàn; Sở Thông tin và Truyền thông là đầu mối tiếp nhận, hướng dẫn nội dung.",
+        f"{PLAN_241}, {CONTENT}, điểm 3 (chỉ tiêu: “Kết quả”).",
         3,
     ),
     PlanActivity(
@@ -295,12 +321,12 @@ ACTIVITIES = [
         ["buu-dien-tinh", "viettel-post", "so-tttt"],
         ["so-cong-thuong", "so-nn-ptnt", DISTRICTS],
         date(2021, 11, 1),
-        1,
+        None,
         "quarter",
-        "Kế hoạch không nêu số lượng; chỉ tiêu theo dõi do Sở đặt: mỗi đơn vị chủ trì ít nhất 01 hội "
-        "nghị tập huấn mỗi quý.",
+        "Kế hoạch không nêu số lượng: chưa có chỉ tiêu cho đến khi có văn bản giao.",
         "Tập huấn kỹ năng số, đăng ký gian hàng và tài khoản thanh toán trực tuyến, quy trình đóng gói – "
         "kết nối – giao nhận; giải đáp vướng mắc cho hộ sản xuất.",
+        f"{PLAN_241}, {CONTENT}, điểm 4 (không nêu số lượng).",
         4,
     ),
     PlanActivity(
@@ -310,11 +336,11 @@ ACTIVITIES = [
         ["so-tttt", "so-cong-thuong", "so-nn-ptnt", DISTRICTS, "buu-dien-tinh", "viettel-post"],
         [],
         date(2021, 11, 1),
-        1,
+        None,
         "quarter",
-        "Kế hoạch không nêu số lượng; chỉ tiêu theo dõi do Sở đặt: mỗi đơn vị chủ trì ít nhất 01 đợt "
-        "phát hành (tờ rơi, pano, áp phích hoặc bản tin điện tử) mỗi quý.",
+        "Kế hoạch không nêu số lượng: chưa có chỉ tiêu cho đến khi có văn bản giao.",
         "In ấn tờ rơi, pano, áp phích; đưa bản tin điện tử lên bảng điện tử công cộng của UBND cấp huyện.",
+        f"{PLAN_241}, {CONTENT}, điểm 5 (không nêu số lượng).",
         5,
     ),
     PlanActivity(
@@ -324,12 +350,12 @@ ACTIVITIES = [
         ["buu-dien-tinh", "viettel-post"],
         ["so-tttt", "so-cong-thuong", "so-nn-ptnt", DISTRICTS],
         date(2021, 11, 1),
-        1,
+        None,
         "month",
-        "Kế hoạch không nêu số lượng; chỉ tiêu theo dõi do Sở đặt: mỗi doanh nghiệp bưu chính ít nhất "
-        "01 hoạt động (livestream, bài trên fanpage, nhóm hướng dẫn, sự kiện xúc tiến) mỗi tháng.",
+        "Kế hoạch không nêu số lượng: chưa có chỉ tiêu cho đến khi có văn bản giao.",
         "Lập fanpage, livestream bán hàng, nhóm hướng dẫn hộ sản xuất; tham gia xúc tiến thương mại "
         "trong và ngoài tỉnh.",
+        f"{PLAN_241}, {CONTENT}, điểm 6 (không nêu số lượng).",
         6,
     ),
 ]

@@ -50,7 +50,12 @@ class DashboardForm(QueryNamesMixin, forms.Form):
 
 
 def _context(request, title, **extra):
-    return {**admin.site.each_context(request), "title": title, **extra}
+    return {
+        **admin.site.each_context(request),
+        "title": title,
+        "staff_demo_notice": dashboard.staff_demo_notice(),
+        **extra,
+    }
 
 
 def plan_dashboard(request):
@@ -87,7 +92,12 @@ def _csv(boards) -> HttpResponse:
     writer.writerow(
         ["Hoạt động", "Đơn vị", "Kỳ", "Từ ngày", "Đến ngày", "Số kết quả", "Chỉ tiêu", "Đánh giá"]
     )
-    verdicts = {dashboard.MET: "Đạt", dashboard.MISSED: "Không đạt", dashboard.OPEN: "Đang thực hiện"}
+    verdicts = {
+        dashboard.MET: "Đạt",
+        dashboard.MISSED: "Không đạt",
+        dashboard.OPEN: "Đang thực hiện",
+        dashboard.UNSET: "Chưa có chỉ tiêu",
+    }
     for board in boards:
         kind = board.activity.target_period
         for row in [*board.rows, board.overall]:
@@ -103,7 +113,7 @@ def _csv(boards) -> HttpResponse:
                         f"{column.start:%d/%m/%Y}",
                         f"{periods.period_end(kind, column.start):%d/%m/%Y}",
                         cell.count,
-                        board.activity.target_count,
+                        board.activity.target_count or "",
                         verdicts[cell.state],
                     ]
                 )

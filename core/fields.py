@@ -3,6 +3,7 @@
 from contextlib import suppress
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
@@ -271,3 +272,17 @@ class PhoneListField(models.CharField):
         # An empty list is the default: no hidden copy of it in the form (a callable default
         # would add one, and a form posted without it would look changed).
         return super().formfield(**{"form_class": PhoneListFormField, "show_hidden_initial": False, **kwargs})
+
+
+def staff_member_field(verbose_name):
+    """The staff member who did something in the admin: set by the code, never by a form,
+    and kept (as empty) when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=verbose_name,
+    )

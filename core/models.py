@@ -23,6 +23,25 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class DemoMarked(models.Model):
+    """A row that may have been written by the demo loaders (the `demo` app).
+
+    The flag lives in the data, not in the settings: wherever a demo row is shown (a page,
+    a print, a feed, an open-data file, a staff dashboard), the portal can say so, even on
+    a server that runs with DEBUG off. Staff cannot set or clear it.
+    """
+
+    is_demo = models.BooleanField(
+        _("dữ liệu minh họa"),
+        default=False,
+        editable=False,
+        help_text=_("Bản ghi do lệnh nạp dữ liệu minh họa tạo ra, không phải thông tin thật."),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class FieldHistory(HistoricalRecords):
     """Field-level history (who changed which field, from what, to what, and when).
 
@@ -41,6 +60,7 @@ class FieldHistory(HistoricalRecords):
         "photo_thumbnail_width",
         "photo_thumbnail_height",
         "clicks",
+        "is_demo",
     )
 
     def __init__(self, **kwargs):
@@ -181,7 +201,7 @@ class Searchable(models.Model):
         self.search_name = padded(parts[0])[:255] if parts else ""
 
 
-class DirectoryEntry(Searchable, TimeStampedModel):
+class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
     """A named, publishable, verifiable record of the public directory."""
 
     name = models.CharField(_("tên"), max_length=200)

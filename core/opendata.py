@@ -39,7 +39,7 @@ class Dataset:
 
     @property
     def fields(self) -> tuple[Field, ...]:
-        return (ID, *self.own_fields, *TRAILING, *self.appended_fields)
+        return (ID, *self.own_fields, *TRAILING, *self.appended_fields, DEMO)
 
     def rows(self) -> QuerySet:
         """The public rows, with what their values read already joined."""
@@ -66,6 +66,7 @@ class Dataset:
             "updated_at": obj.updated_at.isoformat(),
             "url": request.build_absolute_uri(obj.get_absolute_url()),
             **appended,
+            "is_demo": obj.is_demo,
         }
 
 
@@ -88,6 +89,8 @@ PHONE_FIELDS = (
     ),
     Field("zalo", _("Số Zalo, dạng E.164 như số chính; trống nếu không có")),
 )
+# Added after the first release, last of all: says which rows are demo rows.
+DEMO = Field("is_demo", _("Dữ liệu minh họa, không phải thông tin thật: 1 (JSON: true) hoặc 0 (false)"))
 # Added after the first release: after the trailing fields.
 EXTRA_PHONES = Field(
     "extra_phones", _("Các số điện thoại khác, dạng E.164 (danh sách; trong CSV ngăn cách bằng dấu ;)")

@@ -43,5 +43,8 @@ search_groups = Registry("search group")
 query_readers = Registry("query reader")
 # Words search may suggest beside the searched rows' names: name -> callable() -> phrases.
 search_words = Registry("search words")
+# Public rows that may be demo rows (core.models.DemoMarked): name -> callable() -> the
+# model's public QuerySet. While any of them holds a demo row, every page says so.
+public_rows = Registry("public rows")
 # Lists staff import from spreadsheets: key -> core.imports.base.Importer.
 importers = Registry("importer")

@@ -31,10 +31,10 @@ VOSO_SHOWCASE_DISTRICT = "ha-trung"
 PRODUCER_SCALE = {"household": 1, "coop_group": 2, "small_business": 3, "cooperative": 6}
 # Shops of these kinds are named after their commune.
 PER_COMMUNE_KINDS = {"vnpost", "viettelpost", "coop_store"}
-PLATFORM_URLS = {
-    "postmart": ("https://postmart.vn/shop/{slug}", "https://postmart.vn/san-pham/{slug}"),
-    "voso": ("https://voso.vn/cua-hang/{slug}", "https://voso.vn/san-pham/{slug}"),
-}
+# Demo listings are on these platforms. They lead to the platform's own home page (the
+# row's slug rides in the fragment, which keeps each address unique and never reaches
+# the platform): no made-up shop or product address on a real site.
+DEMO_PLATFORMS = ("postmart", "voso")
 
 
 # --- Planning: plain dicts, fixed by the seed, the district list and today's date --
@@ -260,10 +260,11 @@ class Planner:
         weights = data.PRODUCER_KIND_WEIGHTS
         kind = self.rng.choices(list(weights), weights=list(weights.values()))[0]
         commune = self.pick(self.communes[district.slug])
-        place = place_of(commune)
         person, female = self.person(highland=district.slug in data.HIGHLAND_DISTRICTS)
+        # Named after an invented trade name, never after the real commune it sits in, so no
+        # demo producer or product reads as a real one of that place.
         brand = self.pick(data.TRADE_NAMES)
-        name = self.producer_name(kind, theme, place, person, brand)
+        name = self.producer_name(kind, theme, brand, person, brand)
         slug = self.producer_slugs(name)
         address = self.address(district.slug, commune)
         phone = self.phone()
@@ -281,8 +282,7 @@ class Planner:
             "status": self.status(0.95, force=first),
             "verified_on": self.verified_on(0.9),
         }
-        label = brand if kind == "small_business" else place
-        products = self.products(district, theme, kind, label, place, force_first=first)
+        products = self.products(district, theme, brand, force_first=first)
         return {
             "slug": slug,
             "fields": fields,
@@ -311,7 +311,7 @@ class Planner:
         )
         return f"{intro} {blurb} {self.pick(data.PRODUCER_SALES)} {DEMO_NOTE}"
 
-    def products(self, district, theme, producer_kind, label, place, force_first) -> list[dict]:
+    def products(self, district, theme, brand, force_first) -> list[dict]:
         eligible = [
             key
             for key in theme.products
@@ -323,16 +323,13 @@ class Planner:
         self.rng.shuffle(special)
         self.rng.shuffle(common)
         count = min(len(eligible), self.pick((2, 3, 3, 4)))
-        rated_chance = 0.5 if producer_kind in {"cooperative", "small_business"} else 0.25
         return [
-            self.product(data.PRODUCTS[key], label, place, rated_chance, force=force_first and i == 0)
+            self.product(data.PRODUCTS[key], brand, force=force_first and i == 0)
             for i, key in enumerate((special + common)[:count])
         ]
 
-    def product(
-        self, spec: data.ProductSpec, label: str, place: str, rated_chance: float, force: bool
-    ) -> dict:
-        name = spec.name.format(place=place, brand=label)
+    def product(self, spec: data.ProductSpec, brand: str, force: bool) -> dict:
+        name = spec.name.format(place=brand, brand=brand)
         description = spec.description
         if self.chance(0.5):
             description += " " + self.pick(data.PRODUCT_EXTRAS)
@@ -341,7 +338,8 @@ class Planner:
             "category_slug": spec.category,
             "description": description,
             "photo_alt": spec.alt,
-            "ocop_stars": self.ocop(rated_chance),
+            # OCOP ratings are awarded to real products: a demo product holds none.
+            "ocop_stars": 0,
             "harvest_months": list(spec.months),
             "unit": spec.unit,
             "price": self.price(spec.price) if self.chance(0.85) else None,
@@ -349,12 +347,6 @@ class Planner:
             "verified_on": self.verified_on(0.8),
         }
         return {"slug": self.product_slugs(name), "fields": fields, "spec": spec}
-
-    def ocop(self, rated_chance: float) -> int:
-        if not self.chance(rated_chance):
-            return 0
-        roll = self.rng.random()
-        return 3 if roll < 0.8 else 4 if roll < 0.95 else 5
 
     def price(self, bounds: tuple[int, int]) -> int:
         low, high = bounds
@@ -369,19 +361,26 @@ class Planner:
             platforms.append("voso")
         plans = []
         for platform in platforms:
-            shop_url, product_url = PLATFORM_URLS[platform]
             active = (showcase and platform == "voso") or self.chance(0.95)
-            plans.append({"platform": platform, "url": shop_url.format(slug=producer_slug), "active": active})
+            plans.append({"platform": platform, "anchor": producer_slug, "active": active})
             for product in products:
                 if self.chance(0.2):
-                    url = product_url.format(slug=product["slug"])
                     plans.append(
-                        {"platform": platform, "url": url, "active": True, "product": product["slug"]}
+                        {
+                            "platform": platform,
+                            "anchor": product["slug"],
+                            "active": True,
+                            "product": product["slug"],
+                        }
                     )
         return plans
 
 
 # --- Writing ---------------------------------------------------------------------
+
+
+def listing_url(platform: Platform, anchor: str) -> str:
+    return f"{platform.home_url.rstrip('/')}/#{anchor}"
 
 
 class DemoLoader:
@@ -393,8 +392,8 @@ class DemoLoader:
     def run(self) -> dict:
         districts = list(District.objects.order_by("code"))
         categories = {c.slug: c for c in Category.objects.all()}
-        platforms = {p.slug: p for p in Platform.objects.filter(slug__in=PLATFORM_URLS)}
-        if set(platforms) != set(PLATFORM_URLS):
+        platforms = {p.slug: p for p in Platform.objects.filter(slug__in=DEMO_PLATFORMS)}
+        if set(platforms) != set(DEMO_PLATFORMS):
             raise CommandError("Platforms postmart and voso are missing: run `manage.py migrate` first.")
         # Demo rows sit in real units of today, named as they are named now.
         units = {commune.name: commune for commune in Commune.objects.public().order_by("code")}
@@ -415,7 +414,8 @@ class DemoLoader:
             shop = self.save(Shop, plan["slug"], plan["fields"])
             shop.categories.set([categories[slug] for slug in plan["categories"] if slug in categories])
 
-        listing_counts = dict.fromkeys(PLATFORM_URLS, 0)
+        listing_counts = dict.fromkeys(DEMO_PLATFORMS, 0)
+        listing_urls = []
         product_count = 0
         for plan in producer_plans:
             producer = self.save(Producer, plan["slug"], plan["fields"], photo=scene_photo(plan["scene"]))
@@ -429,16 +429,21 @@ class DemoLoader:
                 )
             product_count += len(products)
             for listing in plan["listings"]:
+                platform = platforms[listing["platform"]]
                 Listing.objects.update_or_create(
-                    platform=platforms[listing["platform"]],
-                    url=listing["url"],
+                    platform=platform,
+                    url=listing_url(platform, listing["anchor"]),
                     defaults={
+                        "is_demo": True,
                         "producer": producer,
                         "product": products.get(listing.get("product")),
                         "is_active": listing["active"],
                     },
                 )
                 listing_counts[listing["platform"]] += 1
+                listing_urls.append(listing_url(platform, listing["anchor"]))
+        # Demo listings an earlier version of the loader wrote (and no longer plans) go.
+        Listing.objects.filter(is_demo=True).exclude(url__in=listing_urls).delete()
 
         # Search text quotes categories (saved after each shop) and products (after each
         # producer): rebuilt once for all the rows written here.
@@ -459,6 +464,7 @@ class DemoLoader:
         obj = model.objects.filter(slug=slug).first() or model(slug=slug)
         for name, value in fields.items():
             setattr(obj, name, value)
+        obj.is_demo = True
         if photo is not None and not (obj.photo and obj.photo.storage.exists(obj.photo.name)):
             obj.photo.save(f"{slug}.jpg", ContentFile(photo(random.Random(f"photo:{slug}"))), save=False)
             self.photos += 1

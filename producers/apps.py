@@ -32,6 +32,9 @@ class ProducersConfig(AppConfig):
         registry.sitemaps.register("products", ProductSitemap)
         for dataset in (PRODUCERS, PRODUCTS):
             registry.datasets.register(dataset.slug, dataset)
+        registry.public_rows.register("producers", Producer.objects.public)
+        registry.public_rows.register("products", Product.objects.public)
+        registry.public_rows.register("listings", Listing.objects.public)
         registry.importers.register(ProducerImporter.key, ProducerImporter())
         staff_pages.register(
             staff_pages.StaffPage(

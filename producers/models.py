@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import MONTH_CHOICES, MonthsField, WebAddressField
 from core.models import (
     Contactable,
+    DemoMarked,
     DirectoryEntry,
     FieldHistory,
     Photographed,
@@ -226,7 +227,7 @@ class ListingQuerySet(PlaceScopedQuerySet):
         )
 
 
-class Listing(TimeStampedModel):
+class Listing(DemoMarked, TimeStampedModel):
     """A producer's shop, or one product's page, on a platform."""
 
     platform = models.ForeignKey(

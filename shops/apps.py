@@ -27,6 +27,7 @@ class ShopsConfig(AppConfig):
         registry.sitemaps.register("communes", CommuneSitemap)
         registry.sitemaps.register("shops", ShopSitemap)
         registry.datasets.register(SHOPS.slug, SHOPS)
+        registry.public_rows.register("shops", Shop.objects.public)
         registry.importers.register(ShopImporter.key, ShopImporter())
         staff_pages.register(
             staff_pages.StaffPage(

@@ -53,7 +53,8 @@ def test_every_public_page_answers_with_one_h1(client, sample):
         assert '<html lang="vi">' in response.content.decode(), url
 
 
-def test_home_page_has_what_a_citizen_needs(client, sample):
+def test_home_page_has_what_a_citizen_needs(client, sample, settings):
+    settings.PORTAL_HOTLINE, settings.PORTAL_HOTLINE_OWNER = "0237 3000 000", "Phòng Hỗ trợ – Sở Ví dụ"
     response = client.get(reverse("home"))
     html = response.content.decode()
     assert "Cẩm nang mua bán hàng online – an toàn phòng chống dịch" in html
@@ -61,7 +62,15 @@ def test_home_page_has_what_a_citizen_needs(client, sample):
     assert html.count('href="/dia-ban/') >= 27
     assert 'href="/go/san/postmart/"' in html
     assert 'href="/go/san/voso/"' in html
-    assert 'href="tel:+84915351008"' in html and "0915 351 008" in html
+    assert 'href="tel:+842373000000"' in html and "0237 3000 000" in html
+    assert "Phòng Hỗ trợ – Sở Ví dụ" in html
+
+
+def test_no_support_line_unless_the_department_sets_one(client, sample):
+    """The 2021 letter's number is the agencies' coordination contact, not a citizens' line."""
+    for url in (reverse("home"), reverse("campaigns:handbook_print"), sample["shop"].get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "0915" not in html and "Đường dây hỗ trợ" not in html, url
 
 
 def test_home_page_queries_are_constant(client, sample, districts):

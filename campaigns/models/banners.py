@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models.base import Campaign
 from core.contact import validate_phone
 from core.fields import PhotoField, WebAddressField
-from core.models import TimeStampedModel
+from core.models import DemoMarked, TimeStampedModel
 
 
 def validate_hex_colour(value: str) -> None:
@@ -142,7 +142,7 @@ def site_host(url: str) -> str:
     return host.lower().rstrip(".").removeprefix("www.")
 
 
-class ReferralCount(models.Model):
+class ReferralCount(DemoMarked):
     """Visits a partner sent in one month: a counter, nothing about the visitors."""
 
     partner = models.ForeignKey(

@@ -32,7 +32,12 @@ class Campaign(TimeStampedModel):
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
     message = models.CharField(_("thông điệp"), max_length=255, blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)
-    start_date = models.DateField(_("ngày bắt đầu"))
+    start_date = models.DateField(
+        _("ngày bắt đầu"), null=True, blank=True, help_text=_("Để trống khi văn bản không ghi ngày.")
+    )
+    source = models.TextField(
+        _("nguồn"), blank=True, help_text=_("Văn bản (số, ngày, mục) nêu tên, thông điệp và thời điểm.")
+    )
     is_active = models.BooleanField(_("đang triển khai"), default=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models.base import Campaign, Page, PublishedQuerySet
 from campaigns.models.plan import Organisation
 from core.fields import PhotoField
+from core.models import DemoMarked
 
 RESERVED_NEWS_SLUGS = {"rss", "atom"}
 
@@ -22,7 +23,7 @@ class NewsQuerySet(PublishedQuerySet):
         return self.select_related("author_unit", "campaign")
 
 
-class NewsPost(Page):
+class NewsPost(DemoMarked, Page):
     reserved_slugs = RESERVED_NEWS_SLUGS
     url_name = "campaigns:news_detail"
 
@@ -53,9 +54,6 @@ class NewsPost(Page):
         blank=True,
         related_name="news",
         verbose_name=_("đơn vị đưa tin"),
-    )
-    is_illustrative = models.BooleanField(
-        _("bài minh họa"), default=False, help_text=_("Bài viết mẫu, không phải tin thật; trang sẽ ghi rõ.")
     )
 
     objects = NewsQuerySet.as_manager()

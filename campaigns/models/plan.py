@@ -3,7 +3,6 @@ the units did, and the reports they sent."""
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -14,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from campaigns import periods
 from campaigns.models.base import Campaign
 from campaigns.validators import validate_evidence_file
-from core.fields import WebAddressField
-from core.models import TimeStampedModel
+from core.fields import WebAddressField, staff_member_field
+from core.models import DemoMarked, TimeStampedModel
 from core.private_files import PrivateFileField, PrivatePhotoField
 
 # Path segments the handbook and news URLs use for pages of their own.
@@ -230,7 +229,11 @@ class Activity(TimeStampedModel):
     )
     start_date = models.DateField(_("bắt đầu từ"))
     target_count = models.PositiveSmallIntegerField(
-        _("chỉ tiêu tối thiểu"), default=1, validators=[MinValueValidator(1)]
+        _("chỉ tiêu tối thiểu"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Để trống khi chưa có văn bản nào giao chỉ tiêu."),
     )
     target_period = models.CharField(
         _("mỗi"), max_length=10, choices=PeriodKind.choices, default=PeriodKind.MONTH
@@ -239,8 +242,12 @@ class Activity(TimeStampedModel):
         _("căn cứ chỉ tiêu"),
         max_length=255,
         blank=True,
-        help_text=_("Chỉ tiêu lấy từ kế hoạch hay do Sở đặt khi kế hoạch không nêu số."),
+        help_text=_("Văn bản và mục nêu chỉ tiêu, hoặc ghi rõ kế hoạch không nêu số lượng."),
     )
+    # Who last set the target in the admin, and when: shown beside a target no document set.
+    target_set_by = staff_member_field(_("người đặt chỉ tiêu"))
+    target_set_on = models.DateField(_("ngày đặt chỉ tiêu"), null=True, blank=True, editable=False)
+    source = models.TextField(_("nguồn"), blank=True, help_text=_("Văn bản và mục nêu hoạt động này."))
     description = models.TextField(_("nội dung"), blank=True)
     is_active = models.BooleanField(_("đang theo dõi"), default=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -254,14 +261,34 @@ class Activity(TimeStampedModel):
         return self.title
 
     @property
+    def has_target(self) -> bool:
+        return self.target_count is not None
+
+    @property
     def target_label(self) -> str:
+        if not self.has_target:
+            return _("chưa có chỉ tiêu")
         return _("ít nhất %(count)d mỗi %(period)s") % {
             "count": self.target_count,
             "period": self.get_target_period_display(),
         }
 
+    @property
+    def target_origin(self) -> str:
+        """Where the target comes from: the staff member who set it, or the document."""
+        if self.target_set_by_id and self.target_set_on:
+            return _("Chỉ tiêu do %(user)s đặt ngày %(date)s.") % {
+                "user": self.target_set_by.get_full_name() or self.target_set_by.get_username(),
+                "date": self.target_set_on.strftime("%d/%m/%Y"),
+            }
+        return self.target_note
 
-class ActivityRecord(TimeStampedModel):
+    def set_target_by(self, user, today) -> None:
+        """Record that `user` set (or cleared) the target today."""
+        self.target_set_by, self.target_set_on = user, today
+
+
+class ActivityRecord(DemoMarked, TimeStampedModel):
     """Something a unit did for an activity: an article, a broadcast, a training, ..."""
 
     activity = models.ForeignKey(
@@ -291,15 +318,7 @@ class ActivityRecord(TimeStampedModel):
         verbose_name=_("cơ sở sản xuất được tập huấn"),
     )
     notes = models.TextField(_("ghi chú"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("người nhập"),
-    )
+    recorded_by = staff_member_field(_("người nhập"))
 
     class Meta:
         verbose_name = _("kết quả thực hiện")
@@ -336,7 +355,7 @@ class ActivityPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class ReportSubmission(models.Model):
+class ReportSubmission(DemoMarked):
     """A periodic report a unit sent to the department (weekly, monthly, quarterly, yearly plan)."""
 
     organisation = models.ForeignKey(

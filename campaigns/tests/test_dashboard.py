@@ -243,3 +243,45 @@ def test_onboarding_queries_are_constant(admin_client, onboarding, districts):
         ListingFactory(producer=producer, url=f"https://voso.vn/cua-hang/{slug}")
         ProductFactory(producer=producer, ocop_stars=3)
     assert count_queries(admin_client, ONBOARDING) == few
+
+
+def test_an_activity_without_a_target_is_counted_not_judged():
+    org = OrganisationFactory()
+    activity = ActivityFactory(target_count=None, target_period="quarter", leads=[org])
+    RecordFactory(activity=activity, organisation=org, date=date(2022, 4, 1))
+    [board] = dashboard.activity_boards(today=date(2022, 5, 1), count=2)
+    assert [(c.count, c.state) for c in board.rows[0].cells] == [(0, "unset"), (1, "unset")]
+    assert (board.rows[0].met, board.rows[0].judged, board.rows[0].total) == (0, 0, 1)
+    assert str(activity.target_label) == "chưa có chỉ tiêu"
+
+
+def test_plan_targets_the_plan_did_not_set_read_no_target(admin_client, plan):
+    training = Activity.objects.get(slug="hoi-nghi-tap-huan")
+    assert training.target_count is None
+    html = admin_client.get(DASHBOARD, {"hoat_dong": training.slug}).content.decode()
+    assert "chưa có chỉ tiêu" in html and "Kế hoạch không nêu số lượng" in html
+    assert 'data-state="met"' not in html and 'data-state="missed"' not in html
+    assert "do Sở đặt" not in html
+    # The targets the plan sets name the section that sets them.
+    assert "mục III" in plan.source and plan.target_count == 1
+
+
+def test_staff_who_set_a_target_are_named_with_the_date(admin_client, admin_user, plan):
+    training = Activity.objects.get(slug="hoi-nghi-tap-huan")
+    url = reverse("admin:campaigns_activity_change", args=[training.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data["lead_organisations"] = [o.pk for o in training.lead_organisations.all()]
+    data["coordinating_organisations"] = [o.pk for o in training.coordinating_organisations.all()]
+    data["target_count"] = "2"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    training.refresh_from_db()
+    assert (training.target_count, training.target_set_by, training.target_set_on) == (
+        2,
+        admin_user,
+        timezone.localdate(),
+    )
+    html = admin_client.get(DASHBOARD, {"hoat_dong": training.slug}).content.decode()
+    assert f"Chỉ tiêu do {admin_user.username} đặt ngày {timezone.localdate():%d/%m/%Y}" in html

@@ -80,19 +80,23 @@ def test_chapter_has_toc_anchors_and_previous_next(client, loaded):
     first = client.get("/cam-nang/mua-hang-online-an-toan/").content.decode()
     assert 'rel="prev"' not in first
     last = client.get("/cam-nang/lien-he-ho-tro/").content.decode()
-    assert 'rel="next"' not in last and 'href="tel:0915351008"' in last
+    assert 'rel="next"' not in last
 
 
-def test_contacts_name_the_hotline_and_zalo(client, loaded):
+def test_contacts_name_todays_units_and_no_agency_number(client, loaded):
     html = client.get("/cam-nang/lien-he-ho-tro/").content.decode()
     for fact in (
-        "0915 351 008",
-        "Phòng Quản lý Bưu chính",
         "Bưu điện tỉnh Thanh Hóa",
         "Chi nhánh Bưu chính Viettel Thanh Hóa",
-        "BCĐ phòng chống dịch Covid-19 Thanh Hóa",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Khoa học và Công nghệ",
+        "UBND xã, phường",
     ):
         assert fact in html
+    # The 2021 letter's number is the agencies' coordination contact, quoted on the banner page.
+    assert "0915" not in html
+    for chapter in HandbookChapter.objects.all():
+        assert "0915" not in chapter.body, chapter.slug
 
 
 def test_drafts_are_hidden_from_the_public_and_previewed_by_staff(client, admin_client):
@@ -192,7 +196,7 @@ def test_news_list_detail_and_visibility(client):
     shown = NewsFactory(title="Tin đã đăng", published_on=today)
     NewsFactory(title="Tin hẹn giờ", published_on=today + timedelta(days=3))
     NewsFactory(title="Tin nháp", status=Status.DRAFT)
-    NewsFactory(title="Tin mẫu", is_illustrative=True)
+    NewsFactory(title="Tin mẫu", is_demo=True)
     html = client.get(reverse("campaigns:news")).content.decode()
     assert "Tin đã đăng" in html and "Tin mẫu" in html and "Bài minh họa" in html
     assert "Tin hẹn giờ" not in html and "Tin nháp" not in html

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo_data", stdout=io.StringIO())
+    call_command("load_demo_data", force_demo=True, stdout=io.StringIO())
 
 
 def counts():
@@ -39,7 +39,7 @@ def test_demo_data_covers_every_district_and_is_idempotent(demo):
 
     assert_numbers_are_fictional()
 
-    call_command("load_demo_data", stdout=io.StringIO())
+    call_command("load_demo_data", force_demo=True, stdout=io.StringIO())
     assert counts() == (shops, producers, products, listings)
 
 

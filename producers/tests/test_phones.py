@@ -80,7 +80,7 @@ def test_open_data_gives_producers_numbers_in_e164(client, ha_trung):
     body = json.loads(client.get("/du-lieu-mo/co-so-san-xuat.json").content)
     [row] = body["results"]
     assert (row["phone"], row["zalo"], row["extra_phones"]) == ("+84912345678", "", ["+8418001234"])
-    assert body["fields"][-3:] == ["updated_at", "url", "extra_phones"]
+    assert body["fields"][-4:] == ["updated_at", "url", "extra_phones", "is_demo"]
 
 
 def test_the_migration_stores_the_numbers_producers_already_hold(ha_trung):

@@ -162,8 +162,9 @@ def test_open_data_gives_every_number_in_e164(client, ha_trung):
     csv = client.get("/du-lieu-mo/cua-hang.csv").content.decode("utf-8-sig").splitlines()
     header, values = csv[0].split(","), csv[1].split(",")
     # A field added after the first release comes last, so earlier columns keep their places.
-    assert header[-3:] == ["updated_at", "url", "extra_phones"]
-    assert values[header.index("phone")] == "+84912345678" and values[-1] == "+842373852000"
+    assert header[-4:] == ["updated_at", "url", "extra_phones", "is_demo"]
+    assert values[header.index("phone")] == "+84912345678"
+    assert values[header.index("extra_phones")] == "+842373852000" and values[-1] == "0"
 
     page = client.get("/du-lieu-mo/").content.decode()
     assert "<code>extra_phones</code>" in page and "E.164" in page

@@ -101,7 +101,7 @@ class Command(BaseCommand):
                 data.committee_slug(district.slug),
                 {
                     "name": data.committee_name(district.name),
-                    "short_name": f"UBND {district.short_name}",
+                    "short_name": data.committee_short_name(district.name),
                     "kind": Organisation.Kind.DISTRICT,
                     "district": district,
                     "position": position,
@@ -215,6 +215,7 @@ class Command(BaseCommand):
                     "target_period": spec.target_period,
                     "target_note": spec.target_note,
                     "description": spec.description,
+                    "source": spec.source,
                     "position": spec.position,
                 },
             )

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,6 +29,7 @@ from campaigns.models import (
     ReportSubmission,
 )
 from core.models import Status
+from demo.commands import DemoDataCommand
 from producers.models import Producer
 
 DEMO_NOTE = "Dữ liệu minh họa."
@@ -42,7 +42,7 @@ CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 DILIGENCE = {"radio": 0.75, "portal": 0.85, "press": 0.9, "training": 0.8, "print": 0.6, "social": 0.85}
 
 
-class Command(BaseCommand):
+class Command(DemoDataCommand):
     help = "Load illustrative news posts and recent plan records for the campaigns (idempotent)."
 
     def handle(self, *args, **options):
@@ -81,7 +81,7 @@ class Command(BaseCommand):
                 campaign=campaigns.get(spec["campaign"]),
                 published_on=published_on,
                 status=Status.PUBLISHED,
-                is_illustrative=True,
+                is_demo=True,
             )
             if spec["cover"] == "banner":
                 image, name = artwork.handbook_banner(), f"{spec['slug']}.png"
@@ -93,7 +93,7 @@ class Command(BaseCommand):
         return created
 
     def records(self, rng, today) -> int:
-        ActivityRecord.objects.filter(notes=DEMO_NOTE).delete()
+        ActivityRecord.objects.filter(is_demo=True).delete()
         producers = list(Producer.objects.public().order_by("pk").values_list("pk", "district_id"))
         created = 0
         for activity in Activity.objects.prefetch_related("lead_organisations").order_by("position"):
@@ -120,6 +120,7 @@ class Command(BaseCommand):
                         title=title,
                         participants=rng.randint(25, 80) if activity.channel == "training" else None,
                         notes=DEMO_NOTE,
+                        is_demo=True,
                     )
                     if activity.channel == "training" and producers:
                         record.trained_producers.set(
@@ -129,7 +130,7 @@ class Command(BaseCommand):
         return created
 
     def reports(self, rng, today) -> int:
-        ReportSubmission.objects.filter(notes=DEMO_NOTE).delete()
+        ReportSubmission.objects.filter(is_demo=True).delete()
         created = 0
         for organisation, diligence in zip(
             Organisation.objects.filter(submits_reports=True).order_by("position"), (0.95, 0.7), strict=False
@@ -145,6 +146,7 @@ class Command(BaseCommand):
                         period=start,
                         submitted_on=deadline - timedelta(days=rng.randint(1, 3)),
                         notes=DEMO_NOTE,
+                        is_demo=True,
                     )
                     created += 1
         return created
@@ -157,7 +159,7 @@ class Command(BaseCommand):
             for partner in partners:
                 # Only months with no counter yet: real counts are never overwritten.
                 row, created = ReferralCount.objects.get_or_create(
-                    partner=partner, month=month, defaults={"visits": rng.randint(5, 120)}
+                    partner=partner, month=month, defaults={"visits": rng.randint(5, 120), "is_demo": True}
                 )
                 total += row.visits if created else 0
         return total

@@ -4,14 +4,14 @@
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.commands import DemoDataCommand
 from demo.directory import DemoLoader
 from shops.models import District
 
 
-class Command(BaseCommand):
+class Command(DemoDataCommand):
     help = "Load fictional demo shops, producers, products and platform listings (idempotent)."
 
     def handle(self, *args, **options):

@@ -131,7 +131,7 @@ def banner_kit(request):
 
 
 def _active_banner(slug: str) -> Banner:
-    banner = get_object_or_404(Banner.objects.public(), slug=slug)
+    banner = get_object_or_404(Banner.objects.public().select_related("campaign"), slug=slug)
     services.ensure_banner_files(banner=banner)
     return banner
 

@@ -232,3 +232,28 @@ def test_admin_refuses_a_bad_master(admin_client, upload, message):
     assert response.status_code == 200
     errors = " ".join(response.context["adminform"].form.errors.get("master", []))
     assert message in errors, errors
+
+
+def test_a_banner_with_words_draws_its_campaigns_name_and_follows_a_new_name(client):
+    from django.core.files.storage import default_storage
+
+    from campaigns.banner_layout import Words, render
+    from campaigns.tests.factories import CampaignFactory
+
+    campaign = CampaignFactory(name="Cẩm nang mua bán hàng online – an toàn phòng chống dịch")
+    banner = BannerFactory(slug="chu", campaign=campaign, add_words=True, background="#0b5d3b")
+    assert services.banner_words(banner) == Words("Cẩm nang mua bán hàng online", "an toàn phòng chống dịch")
+    assert services.banner_words(BannerFactory(add_words=False)) is None
+    services.generate_banner_files(banner=banner)
+    with banner.master.open("rb") as handle, Image.open(handle) as master:
+        expected = render(master.convert("RGBA"), 300, 250, services.banner_words(banner), (11, 93, 59))
+    with default_storage.open(services.banner_file_name("chu", "300x250")) as handle:
+        assert Image.open(handle).convert("RGB").tobytes() == expected.tobytes()
+    # Renamed campaign: the files are stale and the next request draws the new name.
+    campaign.name = "Nâng tầm giá trị nông sản"
+    campaign.save()
+    banner = type(banner).objects.get(pk=banner.pk)
+    assert not services.banner_files_current(banner)
+    assert client.get("/banner/chu/300x250.png").status_code == 200
+    banner.refresh_from_db()
+    assert banner.files_version == 2 and services.banner_files_current(banner)

@@ -342,4 +342,6 @@ BANNER = {
         "mua hàng thiết yếu và nông sản trên postmart.vn, voso.vn"
     ),
     "background": "#0b5d3b",
+    # The master is a picture without words (campaigns.artwork): the portal writes them.
+    "add_words": True,
 }

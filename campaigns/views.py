@@ -117,6 +117,7 @@ def banner_kit(request):
                 "size": size,
                 "url": banner.image_url(size.width, size.height),
                 "snippet": embed_snippet(request, banner, size, partner),
+                "field": f"snippet-{banner.slug}-{size.key}",
             }
             for size in SIZES
         ]

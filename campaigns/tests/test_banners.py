@@ -257,3 +257,40 @@ def test_a_banner_with_words_draws_its_campaigns_name_and_follows_a_new_name(cli
     assert client.get("/banner/chu/300x250.png").status_code == 200
     banner.refresh_from_db()
     assert banner.files_version == 2 and services.banner_files_current(banner)
+
+
+def test_every_public_page_links_to_the_banner_kit_in_its_footer(client):
+    html = client.get(reverse("home")).content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+    assert '<a href="/banner/">Gắn banner lên trang của bạn</a>' in footer
+
+
+def test_the_kit_is_public_with_a_copy_button_for_each_snippet(client):
+    import re
+
+    BannerFactory(slug="cam-nang")
+    response = client.get(reverse("campaigns:banners"))  # an anonymous citizen or partner
+    assert response.status_code == 200
+    html = response.content.decode()
+    fields = re.findall(r'<textarea class="snippet" id="([^"]+)"', html)
+    buttons = re.findall(r"<button [^>]*data-copy=[^>]*>[^<]*</button>", html)
+    assert len(fields) == len(buttons) == len(SIZES)
+    for field, button, size in zip(fields, buttons, SIZES, strict=True):
+        assert f'data-copy="{field}"' in button and 'type="button"' in button
+        # Hidden until the script can make it work; named for the size it copies.
+        assert " hidden>" in button and f'aria-label="Sao chép mã nhúng {size.width}×{size.height}"' in button
+        assert ">Sao chép</button>" in button and 'data-done="Đã sao chép"' in button
+    assert html.count('role="status"></span>') == len(SIZES)
+    # The strict CSP allows no inline script: the portal's one script file does it.
+    assert re.findall(r"<script\b(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html) == []
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["/static/js/share.js"]
+
+
+def test_the_kit_explains_what_the_referral_tag_counts_and_keeps(client):
+    BannerFactory(slug="cam-nang")
+    html = client.get(reverse("campaigns:banners")).content.decode()
+    section = html.split('id="ma-gioi-thieu"', 1)[1].split("</section>", 1)[0]
+    assert "<code>?ref=</code>" in section
+    assert "một lần cho mỗi đơn vị trong một ngày" in section
+    assert "tổng lượt trong tháng" in section and "Không lưu địa chỉ IP" in section
+    assert 'href="#ma-gioi-thieu"' in html

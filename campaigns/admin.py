@@ -83,6 +83,7 @@ class BannerAdmin(admin.ModelAdmin):
         "campaign",
         "alt_text",
         "master",
+        "add_words",
         "background",
         "is_active",
         "position",

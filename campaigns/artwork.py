@@ -1,14 +1,15 @@
 """Pictures drawn with Pillow (core.drawing) so the portal works out of the box with no
-files to fetch: the first banner's master image and the demo news covers.
-
-The pictures carry only ASCII text (the platforms' domain names); the words are in
-the alt text.
+files to fetch: the first banner's picture and the demo news covers.
 """
 
 from __future__ import annotations
 
+import io
 import random
 
+from PIL import Image
+
+from campaigns.banner_layout import HANDBOOK_NAME, Words, render
 from core.drawing import Canvas
 
 GREEN = (11, 93, 59)
@@ -93,22 +94,34 @@ def shield(s: Canvas, cx, cy, size):
     )
 
 
-def handbook_banner() -> bytes:
-    """The master of the first banner, 1200 by 630, on a plain green field so padded sizes blend in."""
+def handbook_picture() -> bytes:
+    """The first banner's picture, 1200 by 630, without words: each banner size shows it beside
+    words laid out for that size (campaigns.banner_layout), cropped to its centre.
+
+    Everything stands within the middle 540 pixels, which the narrowest crop keeps, on a
+    plain green field that runs on into the words' side.
+    """
     s = Canvas(1200, 630, GREEN)
     # Soft circles behind the picture.
-    s.ellipse(600, 300, 330, 260, fill=(18, 110, 72))
-    s.ellipse(600, 300, 250, 200, fill=(26, 124, 82))
-    phone(s, 470, 90, 170, 330)
-    cart(s, 555, 230, 110, GREEN)
-    leaf(s, 555, 340, 70, LEAF, tilt=0.2)
-    parcel(s, 660, 250, 170, 140)
-    shield(s, 380, 250, 120)
-    leaf(s, 860, 180, 90, LEAF, tilt=-0.3)
-    leaf(s, 900, 230, 70, (160, 214, 110), tilt=0.25)
-    s.rect(300, 470, 900, 560, fill=WHITE, radius=45)
-    s.text(600, 515, "postmart.vn  ·  voso.vn", 46, GREEN_DARK, anchor="mm")
+    s.ellipse(600, 315, 265, 265, fill=(18, 110, 72))
+    s.ellipse(600, 315, 205, 205, fill=(26, 124, 82))
+    phone(s, 520, 150, 150, 300)
+    cart(s, 595, 275, 100, GREEN)
+    leaf(s, 595, 375, 62, LEAF, tilt=0.2)
+    parcel(s, 675, 300, 140, 116)
+    shield(s, 445, 285, 110)
+    leaf(s, 760, 215, 78, LEAF, tilt=-0.3)
+    leaf(s, 800, 258, 60, (160, 214, 110), tilt=0.25)
     return s.png()
+
+
+def handbook_banner() -> bytes:
+    """The first banner in its social-share size, 1200 by 630: the picture with the handbook's words."""
+    with Image.open(io.BytesIO(handbook_picture())) as picture:
+        image = render(picture, 1200, 630, Words.from_name(HANDBOOK_NAME), GREEN)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
 
 
 COVER_THEMES = {

@@ -1,5 +1,10 @@
 """Banner sizes made from one master image, without distortion.
 
+A banner with words (Banner.add_words) is drawn anew in each size, its master as the
+picture beside words laid out for that size (campaigns.banner_layout). A banner
+without is a design staff made whole, words included: writing over it would clash
+with its own, so its sizes are only scaled from it, as follows.
+
 Every output keeps the master's aspect ratio. When the target's ratio is close to the
 master's (within COVER_TOLERANCE), the master is scaled to cover the target and the
 small overflow is cropped evenly from both sides: nothing important is lost and the
@@ -16,6 +21,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, ImageStat
+
+from campaigns.banner_layout import Words, render
 
 
 @dataclass(frozen=True)
@@ -93,8 +100,15 @@ def parse_colour(value: str) -> tuple[int, int, int] | None:
         return None
 
 
-def render_size(master: Image.Image, size: BannerSize, background: tuple[int, int, int]) -> Image.Image:
+def render_size(
+    master: Image.Image, size: BannerSize, background: tuple[int, int, int], words: Words | None = None
+) -> Image.Image:
+    """The banner in one size: with `words`, drawn beside the master; without, the master scaled."""
     master = ImageOps.exif_transpose(master).convert("RGBA")
+    if words is not None:
+        picture = Image.new("RGBA", master.size, (*background, 255))
+        picture.alpha_composite(master)  # a transparent master shows the background, not black
+        return render(picture, size.width, size.height, words, background)
     spot = place(master.size, (size.width, size.height))
     scaled = master.resize((spot.width, spot.height), Image.Resampling.LANCZOS)
     canvas = Image.new("RGBA", (size.width, size.height), (*background, 255))
@@ -110,13 +124,13 @@ def png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def render_all(master_file, background_hex: str = "") -> dict[str, bytes]:
+def render_all(master_file, background_hex: str = "", words: Words | None = None) -> dict[str, bytes]:
     """PNG bytes of every size, keyed by "WIDTHxHEIGHT"."""
     with Image.open(master_file) as opened:
         opened.load()
         master = opened
     background = parse_colour(background_hex) or edge_colour(master)
-    return {size.key: png_bytes(render_size(master, size, background)) for size in SIZES}
+    return {size.key: png_bytes(render_size(master, size, background, words)) for size in SIZES}
 
 
 def zip_bytes(slug: str, images: dict[str, bytes]) -> bytes:

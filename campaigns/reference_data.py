@@ -360,6 +360,17 @@ ACTIVITIES = [
     ),
 ]
 
+# The coordination contact the roll-out letter gives the agencies it asks to install the
+# banner, quoted as the letter gives it (with what became of the department in 2025).
+LETTER_CONTACT = {
+    "unit": "Phòng Quản lý Bưu chính – Sở Thông tin và Truyền thông",
+    "person": "đ/c Hùng",
+    "phone": "0915 351 008",
+    "source": "Công văn của Sở Thông tin và Truyền thông tỉnh Thanh Hóa triển khai cẩm nang, tháng 9/2021, "
+    "đoạn cuối",
+    "since": "Từ ngày 01/3/2025, Sở Thông tin và Truyền thông hợp nhất vào Sở Khoa học và Công nghệ.",
+}
+
 BANNER = {
     "slug": "cam-nang-mua-ban-online",
     "title": "Cẩm nang mua bán hàng online – an toàn phòng chống dịch",
@@ -368,4 +379,6 @@ BANNER = {
         "mua hàng thiết yếu và nông sản trên postmart.vn, voso.vn"
     ),
     "background": "#0b5d3b",
+    # The master is a picture without words (campaigns.artwork): the portal writes them.
+    "add_words": True,
 }

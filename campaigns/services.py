@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -10,7 +11,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from campaigns import banners
+from campaigns.banner_layout import HANDBOOK_NAME, Words
 from campaigns.models import Banner, ReferralCount
+
+# Raised when the way words are laid out changes, so that every banner is drawn again.
+WORDS_LAYOUT_VERSION = 1
 
 
 def banner_file_name(banner_slug: str, key: str) -> str:
@@ -21,10 +26,23 @@ def banner_zip_name(banner_slug: str) -> str:
     return f"banners/{banner_slug}/{banner_slug}.zip"
 
 
+def banner_words(banner: Banner) -> Words | None:
+    """What the portal writes on the banner: its campaign's name (else the banner's title, else
+    the handbook's) with the call to action; None for a banner whose master has its own words."""
+    if not banner.add_words:
+        return None
+    return Words.from_name(banner.campaign.name or banner.title or HANDBOOK_NAME)
+
+
 def _rendering_signature(banner: Banner) -> str:
-    # What the files depend on: a new master, colour, slug or set of sizes makes them stale.
+    # What the files depend on: a new master, colour, slug, set of sizes or words makes them stale.
     sizes = ",".join(size.key for size in banners.SIZES)
-    return f"{banner.master.name}|{banner.background}|{banner.slug}|{sizes}"[:255]
+    signature = f"{banner.master.name}|{banner.background}|{banner.slug}|{sizes}"
+    words = banner_words(banner)
+    if words is not None:
+        digest = hashlib.blake2b("|".join(words.strings()).encode(), digest_size=8).hexdigest()
+        signature = f"words{WORDS_LAYOUT_VERSION}:{digest}|{signature}"
+    return signature[:255]
 
 
 def banner_files_current(banner: Banner) -> bool:
@@ -34,7 +52,7 @@ def banner_files_current(banner: Banner) -> bool:
 def generate_banner_files(*, banner: Banner) -> None:
     """Render every size and the zip from the master into MEDIA, replacing older files."""
     with banner.master.open("rb") as master:
-        images = banners.render_all(master, banner.background)
+        images = banners.render_all(master, banner.background, banner_words(banner))
     for key, data in images.items():
         _replace(banner_file_name(banner.slug, key), data)
     _replace(banner_zip_name(banner.slug), banners.zip_bytes(banner.slug, images))

@@ -15,7 +15,7 @@ from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from campaigns import services
+from campaigns import reference_data, services
 from campaigns.banners import SIZES, SIZES_BY_KEY
 from campaigns.models import Banner, Campaign, HandbookChapter, NewsPost, PartnerSite
 from core.models import Status
@@ -117,6 +117,7 @@ def banner_kit(request):
                 "size": size,
                 "url": banner.image_url(size.width, size.height),
                 "snippet": embed_snippet(request, banner, size, partner),
+                "field": f"snippet-{banner.slug}-{size.key}",
             }
             for size in SIZES
         ]
@@ -126,12 +127,13 @@ def banner_kit(request):
         "partners": partners,
         "partner": partner,
         "unknown_partner": bool(tag) and partner is None,
+        "letter_contact": reference_data.LETTER_CONTACT,
     }
     return render(request, "campaigns/banner_kit.html", context)
 
 
 def _active_banner(slug: str) -> Banner:
-    banner = get_object_or_404(Banner.objects.public(), slug=slug)
+    banner = get_object_or_404(Banner.objects.public().select_related("campaign"), slug=slug)
     services.ensure_banner_files(banner=banner)
     return banner
 

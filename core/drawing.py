@@ -3,6 +3,9 @@ artwork, news covers, placeholder photos), so it works with no image files to fe
 
 Everything is drawn at twice the size and reduced at the end, for smooth edges.
 Coordinates and sizes are given at the final size.
+
+Words are written in DejaVu Sans, shipped in core/fonts (see the README there): it has
+every Vietnamese letter, where Pillow's built-in font has none of the accented ones.
 """
 
 from __future__ import annotations
@@ -11,11 +14,18 @@ import functools
 import io
 import math
 import random
+import unicodedata
+from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 SCALE = 2
 Colour = tuple[int, int, int]
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FONT_FILES = {False: FONTS / "DejaVuSans.ttf", True: FONTS / "DejaVuSans-Bold.ttf"}
+# A code point no font draws: what it renders is the font's "missing glyph" box.
+NOT_A_CHARACTER = "\U0010fffd"
 
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:
@@ -33,6 +43,49 @@ def jitter(rng: random.Random, colour: Colour, amount: int = 14) -> Colour:
     shift = rng.randint(-amount, amount)
     tint = amount // 4
     return tuple(max(0, min(255, c + shift + rng.randint(-tint, tint))) for c in colour)
+
+
+@functools.cache
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    """DejaVu Sans at `size` pixels, from the files shipped with the code.
+
+    The basic layout engine gives the same result whether or not Pillow was built with
+    libraqm; it places precomposed letters correctly, so text is drawn in NFC (`nfc`).
+    """
+    return ImageFont.truetype(str(FONT_FILES[bold]), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def nfc(text: str) -> str:
+    """The text with each letter and its marks as one character, as the fonts draw them best."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _ink(typeface, char: str) -> tuple | None:
+    """What `typeface` draws for `char` (size and pixels), None when it draws nothing."""
+    try:
+        left, top, right, bottom = typeface.getbbox(char)
+        image = Image.new("L", (max(1, right - left), max(1, bottom - top)))
+        ImageDraw.Draw(image).text((-left, -top), char, font=typeface, fill=255)
+    except (UnicodeError, ValueError):  # a bitmap font takes Latin-1 only
+        return None
+    return (image.size, image.tobytes()) if image.getbbox() else None
+
+
+def missing_glyphs(typeface, text: str) -> list[str]:
+    """The characters of `text` that `typeface` has no glyph for (it would draw a box or nothing).
+
+    A character is missing when it draws nothing, or exactly what a code point no font
+    has draws (the .notdef box). Spaces are not checked.
+    """
+    box = _ink(typeface, NOT_A_CHARACTER)
+    found = []
+    for char in dict.fromkeys(text):
+        if char.isspace():
+            continue
+        ink = _ink(typeface, char)
+        if ink is None or ink == box:
+            found.append(char)
+    return found
 
 
 @functools.cache
@@ -95,10 +148,18 @@ class Canvas:
     def line(self, points, fill, width):
         self.draw.line(self._points(points), fill=fill, width=width * SCALE, joint="curve")
 
-    def text(self, x, y, text, size, fill, anchor="la"):
-        """Pillow's built-in font has no Vietnamese letters: ASCII only (the words go in the alt text)."""
-        font = ImageFont.load_default(size=size * SCALE)
-        self.draw.text((x * SCALE, y * SCALE), text, font=font, fill=fill, anchor=anchor)
+    def text(self, x, y, text, size, fill, anchor="la", bold=False):
+        """`text` at (x, y), `size` pixels high (its em), placed by its Pillow `anchor`."""
+        typeface = font(round(size * SCALE), bold)
+        self.draw.text((x * SCALE, y * SCALE), nfc(text), font=typeface, fill=fill, anchor=anchor)
+
+    def picture(self, image: Image.Image, x0, y0, x1, y1):
+        """`image` covering the box: scaled to fill it, the overflow cropped evenly, never stretched."""
+        box = self._box(x0, y0, x1, y1)
+        width, height = box[2] - box[0], box[3] - box[1]
+        self.image.paste(
+            ImageOps.fit(image.convert("RGB"), (width, height), Image.Resampling.LANCZOS), box[:2]
+        )
 
     def png(self) -> bytes:
         return self._encode("PNG", optimize=True)
@@ -106,7 +167,11 @@ class Canvas:
     def jpeg(self, quality: int = 82) -> bytes:
         return self._encode("JPEG", quality=quality, optimize=True, progressive=True)
 
+    def final(self) -> Image.Image:
+        """The picture at its final size."""
+        return self.image.reduce(SCALE)
+
     def _encode(self, kind: str, **options) -> bytes:
         buffer = io.BytesIO()
-        self.image.reduce(SCALE).save(buffer, kind, **options)
+        self.final().save(buffer, kind, **options)
         return buffer.getvalue()

@@ -170,6 +170,31 @@ def test_district_list_prints_on_a4_and_its_qr_code_opens_the_district_page(live
     context.close()
 
 
+def test_partner_copies_a_banner_snippet_with_one_click(live_server, browser):
+    from campaigns.tests.factories import BannerFactory
+
+    BannerFactory(slug="cam-nang")
+    context = browser.new_context(
+        viewport=DESKTOP, locale="vi-VN", permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    blocked = []
+    page.on(
+        "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
+    page.goto(live_server.url + "/banner/")
+    page.get_by_role("button", name="Sao chép mã nhúng 728×90").click()
+    page.wait_for_function(
+        "document.querySelector('#snippet-cam-nang-728x90 + p.copy [role=status]').textContent"
+        " === 'Đã sao chép'"
+    )
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.input_value("#snippet-cam-nang-728x90")
+    assert copied.startswith('<a href="') and "728x90.png" in copied
+    assert not blocked
+    context.close()
+
+
 def test_staff_member_adds_and_publishes_a_shop_that_citizens_then_see(live_server, browser, ha_trung):
     context, page, blocked = staff_page(browser, live_server)
     page.goto(live_server.url + "/quan-tri/shops/shop/add/")

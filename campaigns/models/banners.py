@@ -31,7 +31,8 @@ class BannerQuerySet(models.QuerySet):
 
 
 class Banner(TimeStampedModel):
-    """A banner partners put on their websites; the sizes are generated from its master image."""
+    """A banner partners put on their websites; the sizes are generated from its master image,
+    with or without words the portal writes in each size (campaigns.banners)."""
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="banners", verbose_name=_("chiến dịch")
@@ -60,6 +61,16 @@ class Banner(TimeStampedModel):
     )
     master_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     master_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    add_words = models.BooleanField(
+        _("cổng viết chữ lên banner"),
+        default=False,
+        help_text=_(
+            "Chọn khi ảnh gốc là hình minh họa chưa có chữ: cổng viết tên chiến dịch, lời mời "
+            "“Xem cẩm nang” và tên hai sàn vào từng kích thước, cỡ chữ đo theo từng cỡ banner; ảnh gốc "
+            "được đặt bên cạnh, giữ phần giữa và có thể cắt bớt mép. Bỏ chọn khi ảnh gốc là banner đã "
+            "thiết kế sẵn chữ: các kích thước chỉ thu nhỏ ảnh gốc và thêm nền."
+        ),
+    )
     background = models.CharField(
         _("màu nền"),
         max_length=7,

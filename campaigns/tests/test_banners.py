@@ -232,3 +232,72 @@ def test_admin_refuses_a_bad_master(admin_client, upload, message):
     assert response.status_code == 200
     errors = " ".join(response.context["adminform"].form.errors.get("master", []))
     assert message in errors, errors
+
+
+def test_a_banner_with_words_draws_its_campaigns_name_and_follows_a_new_name(client):
+    from django.core.files.storage import default_storage
+
+    from campaigns.banner_layout import Words, render
+    from campaigns.tests.factories import CampaignFactory
+
+    campaign = CampaignFactory(name="Cẩm nang mua bán hàng online – an toàn phòng chống dịch")
+    banner = BannerFactory(slug="chu", campaign=campaign, add_words=True, background="#0b5d3b")
+    assert services.banner_words(banner) == Words("Cẩm nang mua bán hàng online", "an toàn phòng chống dịch")
+    assert services.banner_words(BannerFactory(add_words=False)) is None
+    services.generate_banner_files(banner=banner)
+    with banner.master.open("rb") as handle, Image.open(handle) as master:
+        expected = render(master.convert("RGBA"), 300, 250, services.banner_words(banner), (11, 93, 59))
+    with default_storage.open(services.banner_file_name("chu", "300x250")) as handle:
+        assert Image.open(handle).convert("RGB").tobytes() == expected.tobytes()
+    # Renamed campaign: the files are stale and the next request draws the new name.
+    campaign.name = "Nâng tầm giá trị nông sản"
+    campaign.save()
+    banner = type(banner).objects.get(pk=banner.pk)
+    assert not services.banner_files_current(banner)
+    assert client.get("/banner/chu/300x250.png").status_code == 200
+    banner.refresh_from_db()
+    assert banner.files_version == 2 and services.banner_files_current(banner)
+
+
+def test_every_public_page_links_to_the_banner_kit_in_its_footer(client):
+    html = client.get(reverse("home")).content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+    assert '<a href="/banner/">Gắn banner lên trang của bạn</a>' in footer
+
+
+def test_the_kit_is_public_with_a_copy_button_for_each_snippet(client):
+    import re
+
+    BannerFactory(slug="cam-nang")
+    response = client.get(reverse("campaigns:banners"))  # an anonymous citizen or partner
+    assert response.status_code == 200
+    html = response.content.decode()
+    fields = re.findall(r'<textarea class="snippet" id="([^"]+)"', html)
+    buttons = re.findall(r"<button [^>]*data-copy=[^>]*>[^<]*</button>", html)
+    assert len(fields) == len(buttons) == len(SIZES)
+    for field, button, size in zip(fields, buttons, SIZES, strict=True):
+        assert f'data-copy="{field}"' in button and 'type="button"' in button
+        # Hidden until the script can make it work; named for the size it copies.
+        assert " hidden>" in button and f'aria-label="Sao chép mã nhúng {size.width}×{size.height}"' in button
+        assert ">Sao chép</button>" in button and 'data-done="Đã sao chép"' in button
+    assert html.count('role="status"></span>') == len(SIZES)
+    # The strict CSP allows no inline script: the portal's one script file does it.
+    assert re.findall(r"<script\b(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html) == []
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["/static/js/share.js"]
+
+
+def test_the_kit_explains_what_the_referral_tag_counts_and_keeps(client):
+    BannerFactory(slug="cam-nang")
+    html = client.get(reverse("campaigns:banners")).content.decode()
+    section = html.split('id="ma-gioi-thieu"', 1)[1].split("</section>", 1)[0]
+    assert "<code>?ref=</code>" in section
+    assert "một lần cho mỗi đơn vị trong một ngày" in section
+    assert "tổng lượt trong tháng" in section and "Không lưu địa chỉ IP" in section
+    assert 'href="#ma-gioi-thieu"' in html
+
+
+def test_banner_kit_quotes_the_letters_contact_as_the_letter_gives_it(client):
+    html = client.get(reverse("campaigns:banners")).content.decode()
+    assert "Phòng Quản lý Bưu chính – Sở Thông tin và Truyền thông" in html and "0915 351 008" in html
+    assert "hợp nhất vào Sở Khoa học và Công nghệ" in html
+    assert "Nguồn" in html and "tháng 9/2021" in html

@@ -100,3 +100,32 @@ def test_missing_banner_files_are_rebuilt(districts):
     default_storage.delete(services.banner_zip_name(banner.slug))
     load()
     assert default_storage.exists(services.banner_zip_name(banner.slug))
+
+
+def test_the_first_banner_is_a_picture_with_the_words_written_by_the_portal(districts):
+    load()
+    banner = Banner.objects.get()
+    assert banner.add_words
+    assert banner.master.name == "banners/masters/cam-nang-mua-ban-online-hinh.png"
+    assert services.banner_words(banner).name == "Cẩm nang mua bán hàng online"
+
+
+def test_the_first_drawing_without_words_is_replaced_once(districts):
+    from django.core.files.base import ContentFile
+
+    from campaigns.tests.factories import png_file
+
+    load()
+    banner = Banner.objects.get()
+    # As the first version stored it: a drawing under the banner's slug, sizes scaled from it.
+    old = default_storage.save("banners/masters/cam-nang-mua-ban-online.png", ContentFile(png_file().read()))
+    Banner.objects.filter(pk=banner.pk).update(master=old, add_words=False)
+    load()
+    banner.refresh_from_db()
+    assert banner.add_words and banner.master.name.startswith("banners/masters/cam-nang-mua-ban-online-hinh")
+    assert services.banner_files_current(banner)
+    # Staff who then choose no words keep their choice.
+    Banner.objects.filter(pk=banner.pk).update(add_words=False)
+    load()
+    banner.refresh_from_db()
+    assert not banner.add_words

@@ -235,13 +235,20 @@ class Command(BaseCommand):
         spec = data.BANNER
         banner = Banner.objects.filter(slug=spec["slug"]).first()
         created = banner is None
+        picture = f"{spec['slug']}-hinh.png"
         if created:
             banner = Banner(campaign=Campaign.objects.get(slug=data.HANDBOOK), **spec)
-            banner.master.save(f"{spec['slug']}.png", ContentFile(artwork.handbook_banner()), save=False)
+            banner.master.save(picture, ContentFile(artwork.handbook_picture()), save=False)
+            banner.save()
+        elif banner.master.name == f"banners/masters/{spec['slug']}.png" and not banner.add_words:
+            # Still the first drawing, which could carry only the platforms' names: the picture
+            # now goes beside words the portal writes. Its new name makes this happen once only.
+            banner.add_words = True
+            banner.master.save(picture, ContentFile(artwork.handbook_picture()), save=False)
             banner.save()
         elif not banner.master or not banner.master.storage.exists(banner.master.name):
             # The row is there but its uploaded file is gone (a fresh media folder): draw it again.
-            banner.master.save(f"{spec['slug']}.png", ContentFile(artwork.handbook_banner()), save=True)
+            banner.master.save(picture, ContentFile(artwork.handbook_picture()), save=True)
         services.ensure_banner_files(banner=banner)
         return created
 

@@ -161,6 +161,16 @@ def staff_demo_notice() -> str:
 
 # --- Reporting deadlines ----------------------------------------------------------------
 
+# The plan has reports sent to the Department of Information and Communications.
+REPORTS_GO_TO = "so-tttt"
+
+
+def report_recipient(today: date) -> Organisation | None:
+    """The unit that receives the plan's reports today: the department the plan names, or
+    the one that took over its work."""
+    named = Organisation.objects.filter(slug=REPORTS_GO_TO).first()
+    return named.successor_on(today) if named else None
+
 
 @dataclass
 class ReportStatus:

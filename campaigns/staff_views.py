@@ -71,6 +71,7 @@ def plan_dashboard(request):
         form=form,
         boards=boards,
         reports=dashboard.report_statuses(today=timezone.localdate()),
+        report_recipient=dashboard.report_recipient(timezone.localdate()),
         today=options["today"],
         csv_query=_with(request, xuat="csv"),
     )

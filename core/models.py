@@ -220,7 +220,7 @@ class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
         db_index=True,
     )
     verified_on = models.DateField(
-        _("xác minh ngày"),
+        _("xác minh lần cuối"),
         null=True,
         blank=True,
         help_text=_("Ngày cán bộ gần nhất kiểm tra thông tin còn đúng."),

@@ -282,7 +282,7 @@ class Planner:
             "status": self.status(0.95, force=first),
             "verified_on": self.verified_on(0.9),
         }
-        products = self.products(district, theme, brand, force_first=first)
+        products = self.products(district, theme, kind, brand, force_first=first)
         return {
             "slug": slug,
             "fields": fields,
@@ -311,7 +311,7 @@ class Planner:
         )
         return f"{intro} {blurb} {self.pick(data.PRODUCER_SALES)} {DEMO_NOTE}"
 
-    def products(self, district, theme, brand, force_first) -> list[dict]:
+    def products(self, district, theme, producer_kind, brand, force_first) -> list[dict]:
         eligible = [
             key
             for key in theme.products
@@ -323,12 +323,13 @@ class Planner:
         self.rng.shuffle(special)
         self.rng.shuffle(common)
         count = min(len(eligible), self.pick((2, 3, 3, 4)))
+        rated_chance = 0.5 if producer_kind in {"cooperative", "small_business"} else 0.25
         return [
-            self.product(data.PRODUCTS[key], brand, force=force_first and i == 0)
+            self.product(data.PRODUCTS[key], brand, rated_chance, force=force_first and i == 0)
             for i, key in enumerate((special + common)[:count])
         ]
 
-    def product(self, spec: data.ProductSpec, brand: str, force: bool) -> dict:
+    def product(self, spec: data.ProductSpec, brand: str, rated_chance: float, force: bool) -> dict:
         name = spec.name.format(place=brand, brand=brand)
         description = spec.description
         if self.chance(0.5):
@@ -338,8 +339,10 @@ class Planner:
             "category_slug": spec.category,
             "description": description,
             "photo_alt": spec.alt,
-            # OCOP ratings are awarded to real products: a demo product holds none.
-            "ocop_stars": 0,
+            # OCOP ratings are awarded to real products: a demo product holds none. The
+            # generator still makes the draws that once chose a rating, so that every later
+            # choice (and the search benchmark's expected rows) stays as it was.
+            "ocop_stars": self.no_rating(rated_chance),
             "harvest_months": list(spec.months),
             "unit": spec.unit,
             "price": self.price(spec.price) if self.chance(0.85) else None,
@@ -347,6 +350,11 @@ class Planner:
             "verified_on": self.verified_on(0.8),
         }
         return {"slug": self.product_slugs(name), "fields": fields, "spec": spec}
+
+    def no_rating(self, rated_chance: float) -> int:
+        if self.chance(rated_chance):
+            self.rng.random()
+        return 0
 
     def price(self, bounds: tuple[int, int]) -> int:
         low, high = bounds

@@ -151,8 +151,9 @@ def status_field(label=None, key="status") -> Field:
 def verified_field() -> Field:
     return Field(
         "verified_on",
-        _("Xác minh ngày"),
-        synonyms=("Ngày xác minh", "Ngày kiểm tra", "Ngày cập nhật thông tin"),
+        _("Xác minh lần cuối"),
+        # "Xác minh ngày" is the header files exported before this name was settled carry.
+        synonyms=("Xác minh ngày", "Ngày xác minh", "Ngày kiểm tra", "Ngày cập nhật thông tin"),
         parse=cells.day,
         guide=_("Ngày/tháng/năm, ví dụ 25/08/2021."),
         render=lambda record: record.verified_on.strftime("%d/%m/%Y") if record.verified_on else "",

@@ -285,3 +285,9 @@ def test_staff_who_set_a_target_are_named_with_the_date(admin_client, admin_user
     )
     html = admin_client.get(DASHBOARD, {"hoat_dong": training.slug}).content.decode()
     assert f"Chỉ tiêu do {admin_user.username} đặt ngày {timezone.localdate():%d/%m/%Y}" in html
+
+
+def test_reports_go_to_the_unit_that_took_over_the_department(admin_client, plan):
+    html = admin_client.get(DASHBOARD).content.decode()
+    assert "Báo cáo định kỳ về Sở Khoa học và Công nghệ" in html
+    assert "Báo cáo định kỳ về Sở Thông tin và Truyền thông" not in html

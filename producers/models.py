@@ -92,6 +92,10 @@ class ProductQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
         """Products citizens may see: published, by a producer citizens may see."""
         return self.published().filter(producer__status=Status.PUBLISHED, producer__district__is_active=True)
 
+    def harvested_in(self, month: int):
+        """Products whose harvest months include `month` (1 to 12)."""
+        return self.filter(harvest_months__has_month=month)
+
     def for_listing(self):
         return self.select_related("producer", "producer__district", "producer__commune", "category")
 

@@ -12,12 +12,12 @@ class ProducersConfig(AppConfig):
         from core.search import SearchGroup
         from producers.forms import InSeasonForm, ProductFilterForm
         from producers.importers import ProducerImporter
-        from producers.models import Listing, Platform, Producer, Product
+        from producers.models import Listing, Platform, Producer, Product, ProductPrice
         from producers.opendata import PRODUCERS, PRODUCTS
         from producers.sitemaps import ProducerSitemap, ProductSitemap
         from shops.models import Category, District
 
-        cache.watch(Producer, Product, Platform, Listing)
+        cache.watch(Producer, Product, ProductPrice, Platform, Listing)
         # A producer's search text lists its products; a product's quotes its producer,
         # district and category.
         search_dependents.register(District, lambda district: Producer.objects.filter(district=district))

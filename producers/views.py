@@ -18,6 +18,8 @@ from producers.models import Listing, Platform, Producer, Product
 from shops.models import Category, District
 
 PER_PAGE = 24
+# How many of its latest prices a product page shows.
+PRICE_HISTORY = 5
 
 
 class DistrictProducerListView(TemplateView):
@@ -161,7 +163,7 @@ class ProductDetailView(DetailView):
     def get_queryset(self):
         return (
             Product.objects.public()
-            .for_listing()
+            .for_listing(prices=PRICE_HISTORY)
             .prefetch_related(Prefetch("listings", queryset=_public_listings(), to_attr="public_listings"))
         )
 
@@ -203,7 +205,7 @@ def go_platform(request, slug):
 
 
 def product_structured_data(product: Product, request) -> dict:
-    """schema.org Product, with an Offer when an indicative price is known."""
+    """schema.org Product, with an Offer when a recent indicative price is known."""
     page_url = request.build_absolute_uri(product.get_absolute_url())
     producer = {"@type": "Organization", "name": product.producer.name}
     data = {
@@ -220,10 +222,11 @@ def product_structured_data(product: Product, request) -> dict:
         data["image"] = request.build_absolute_uri(product.photo.url)
     if product.category:
         data["category"] = product.category.name
-    if product.price:
+    price = product.latest_price
+    if price and not price.is_old:  # an old price is no offer
         data["offers"] = {
             "@type": "Offer",
-            "price": product.price,
+            "price": price.price,
             "priceCurrency": "VND",
             "availability": "https://schema.org/InStock",
             "url": page_url,

@@ -27,7 +27,11 @@ def grow(district, n):
         producer = ProducerFactory(name=f"HTX tăng thêm {i}", district=district, commune=communes[i % 4])
         ListingFactory(producer=producer)
         ProductFactory(
-            name=f"Sản phẩm tăng thêm {i}", producer=producer, ocop_stars=3, harvest_months=[10, 11]
+            name=f"Sản phẩm tăng thêm {i}",
+            producer=producer,
+            ocop_stars=3,
+            harvest_months=[10, 11],
+            price=30000 + 1000 * i,
         )
 
 

@@ -21,9 +21,10 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from core.models import Status  # noqa: E402
-from producers.models import Listing, Platform, Producer, Product  # noqa: E402
+from producers.models import Listing, Platform, Producer, Product, ProductPrice  # noqa: E402
 from shops.models import Category, District, Shop  # noqa: E402
 
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hằng", "Hoa", "Hùng", "Lan", "Minh", "Nga", "Phúc", "Thảo"]
@@ -110,24 +111,35 @@ def seed(*, shops: int, producers: int, products: int, rng: random.Random) -> No
             producer_rows.append(producer)
         Producer.objects.bulk_create(producer_rows, batch_size=1000)
 
-        product_rows = []
+        product_rows, prices = [], []
         for i in range(products):
             producer = producer_rows[i % producers]
             name = f"{rng.choice(PRODUCTS)} loại {i}"
             category = rng.choice(categories)
+            ocop_stars = rng.choice([0, 0, 0, 3, 3, 4, 5])
+            prices.append(rng.randrange(10_000, 300_000, 1000))
             product = Product(
                 name=name,
                 slug=f"bench-product-{i}",
                 producer=producer,
                 category=category,
-                ocop_stars=rng.choice([0, 0, 0, 3, 3, 4, 5]),
-                price=rng.randrange(10_000, 300_000, 1000),
+                ocop_stars=ocop_stars,
                 unit="kg",
                 status=Status.PUBLISHED,
             )
             product.refresh_search_text()
             product_rows.append(product)
         Product.objects.bulk_create(product_rows, batch_size=1000)
+        today = timezone.localdate()
+        ProductPrice.objects.bulk_create(
+            [
+                ProductPrice(
+                    product=product, price=price, observed_on=today, source=ProductPrice.Source.PRODUCER
+                )
+                for product, price in zip(product_rows, prices, strict=True)
+            ],
+            batch_size=1000,
+        )
 
         Producer.objects.filter(slug__startswith="bench-producer-").reindex()  # now with product names
 

@@ -30,6 +30,7 @@ NAV_SECTIONS = {
     "shops:shop": "shops",
     "producers:district_producers": "shops",
     "producers:products": "products",
+    "producers:in_season": "products",
     "producers:producer": "products",
     "producers:product": "products",
     "producers:platforms": "platforms",

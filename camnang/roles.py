@@ -25,6 +25,7 @@ LOCAL_DIRECTORY = (
     ("shops", "shop", DIRECTORY_WORK),
     ("producers", "producer", DIRECTORY_WORK),
     ("producers", "product", DIRECTORY_WORK),
+    ("producers", "productprice", DIRECTORY_WORK),
     ("producers", "listing", DIRECTORY_WORK),
     ("shops", "commune", ("view",)),
 )
@@ -86,6 +87,7 @@ ROLES = (
         models=(
             ("producers", "producer", DIRECTORY_WORK),
             ("producers", "product", DIRECTORY_WORK),
+            ("producers", "productprice", DIRECTORY_WORK),
             ("producers", "listing", DIRECTORY_WORK),
             ("producers", "platform", ("view",)),
             ("shops", "commune", ("view",)),

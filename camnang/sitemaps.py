@@ -13,6 +13,7 @@ class PageSitemap(Sitemap):
             "home",
             "shops:districts",
             "producers:products",
+            "producers:in_season",
             "producers:platforms",
             "campaigns:handbook",
             "campaigns:banners",

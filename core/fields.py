@@ -6,6 +6,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Lookup, Value
+from django.db.models.functions import Concat
+from django.db.models.lookups import Contains
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +75,29 @@ class MonthsField(models.CharField):
 
     def validate(self, value, model_instance):
         parse_months(value)
+
+
+@MonthsField.register_lookup
+class HasMonth(Lookup):
+    """`harvest_months__has_month=5`: the list holds month 5.
+
+    The list is stored as "4,5,6": the column, with a comma added at each end, holds
+    ",5,". Written with Django's Concat and Contains, so it reads the same on SQLite
+    and PostgreSQL.
+    """
+
+    lookup_name = "has_month"
+    prepare_rhs = False
+
+    def get_prep_lookup(self):
+        month = int(self.rhs)
+        if not 1 <= month <= 12:
+            raise ValueError(f"A month is 1 to 12, not {self.rhs!r}.")
+        return month
+
+    def as_sql(self, compiler, connection):
+        padded = Concat(Value(","), self.lhs, Value(","), output_field=models.CharField())
+        return compiler.compile(Contains(padded, f",{self.rhs},"))
 
 
 class WebAddressField(models.URLField):

@@ -18,7 +18,7 @@ from core.models import Status
 from core.text import fold
 from demo import tables as data
 from demo.photos import product_photo, scene_photo
-from producers.models import Listing, Platform, Producer, Product
+from producers.models import Listing, Platform, Producer, Product, ProductPrice
 from shops.models import Category, Commune, District, Shop
 
 # Every choice comes from this seed: the same rows each time.
@@ -415,6 +415,7 @@ class DemoLoader:
         planner = Planner(random.Random(SEED), timezone.localdate(), communes)
         shop_plans = planner.shops(districts)
         producer_plans = planner.producers(districts)
+        price_plans = plan_prices(planner, producer_plans)
 
         for plan in [*shop_plans, *producer_plans]:
             plan["fields"]["commune"] = units.get(plan["fields"]["commune_name"])
@@ -436,6 +437,7 @@ class DemoLoader:
                     Product, item["slug"], fields, photo=product_photo(item["spec"])
                 )
             product_count += len(products)
+            save_prices(products, price_plans)
             for listing in plan["listings"]:
                 platform = platforms[listing["platform"]]
                 Listing.objects.update_or_create(
@@ -478,3 +480,61 @@ class DemoLoader:
             self.photos += 1
         obj.save()
         return obj
+
+
+# --- Dated prices ----------------------------------------------------------------------
+# Apart from the rest of the demo: planned after every other choice, so they take the
+# seeded generator's draws last and change none of the others.
+
+PRICE_SOURCE_WEIGHTS = {
+    ProductPrice.Source.PRODUCER: 5,
+    ProductPrice.Source.COMMUNE_FRAME: 3,
+    ProductPrice.Source.MARKET_BULLETIN: 2,
+}
+
+
+def plan_prices(planner: Planner, producer_plans: list[dict]) -> dict[str, list[dict]]:
+    """2 to 4 dated prices of each product planned with a price (its latest), by product slug.
+
+    Each product's plan loses its single price. About one product in five was last
+    priced more than 90 days ago, so pages show old prices too; the earlier prices go
+    back a few weeks to a few months each. Notes say the documents are illustrations.
+    """
+    rng = planner.rng
+    plans = {}
+    for producer in producer_plans:
+        for item in producer["products"]:
+            latest = item["fields"].pop("price")
+            if latest is None:
+                continue
+            days_ago = rng.randint(95, 200) if planner.chance(0.2) else rng.randint(2, 60)
+            prices = []
+            for i in range(rng.randint(2, 4)):
+                source = rng.choices(list(PRICE_SOURCE_WEIGHTS), weights=list(PRICE_SOURCE_WEIGHTS.values()))[
+                    0
+                ]
+                note = {
+                    ProductPrice.Source.COMMUNE_FRAME: "Thông báo minh họa",
+                    ProductPrice.Source.MARKET_BULLETIN: f"Bản tin minh họa số {rng.randint(1, 52)}",
+                }.get(source, "")
+                prices.append(
+                    {
+                        "price": latest if i == 0 else planner.price(item["spec"].price),
+                        "observed_on": planner.today - timedelta(days=days_ago),
+                        "source": source,
+                        "source_note": note,
+                    }
+                )
+                days_ago += rng.randint(20, 75)
+            plans[item["slug"]] = prices
+    return plans
+
+
+def save_prices(products: dict[str, Product], plans: dict[str, list[dict]]) -> None:
+    """Give these demo products exactly their planned prices (loading again replaces them)."""
+    ProductPrice.objects.filter(product__in=products.values()).delete()
+    ProductPrice.objects.bulk_create(
+        ProductPrice(product=product, **price)
+        for slug, product in products.items()
+        for price in plans.get(slug, ())
+    )

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.template.defaultfilters import date as format_date
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
@@ -9,7 +10,8 @@ from core.admin import (
     ScopedAdminMixin,
     SpreadsheetAdminMixin,
 )
-from producers.models import Listing, Platform, Producer, Product
+from core.text import thousands
+from producers.models import Listing, Platform, Producer, Product, ProductPrice
 from shops.admin import PlacedAdminMixin
 
 
@@ -36,6 +38,14 @@ class ProductListingInline(admin.TabularInline):
     readonly_fields = ["clicks"]
 
 
+class ProductPriceInline(admin.TabularInline):
+    """A product's prices, newest first; reached only through a product the user may edit."""
+
+    model = ProductPrice
+    extra = 1
+    fields = ["observed_on", "price", "unit", "source", "source_note"]
+
+
 class ProductInline(admin.StackedInline):
     model = Product
     extra = 0
@@ -43,7 +53,7 @@ class ProductInline(admin.StackedInline):
     fields = [
         ("name", "status"),
         ("category", "ocop_stars"),
-        ("unit", "price"),
+        "unit",
         "harvest_months",
         "description",
         ("photo", "photo_alt"),
@@ -93,13 +103,19 @@ class ProducerAdmin(
         return obj.product_total
 
 
+def price_summary(price) -> str:
+    """ "35.000 đ / kg, 12/11/2026" for a list column."""
+    unit = f" / {price.unit_label}" if price.unit_label else ""
+    return f"{thousands(price.price)} đ{unit}, {format_date(price.observed_on, 'd/m/Y')}"
+
+
 @admin.register(Product)
 class ProductAdmin(ScopedAdminMixin, DirectoryAdmin):
-    list_display = ["name", "producer", "category", "ocop_stars", "price", "status"]
+    list_display = ["name", "producer", "category", "ocop_stars", "current_price", "status"]
     list_filter = ["status", "ocop_stars", "category", "producer__district"]
     list_select_related = ["producer", "category"]
     autocomplete_fields = ["producer"]
-    inlines = [ProductListingInline]
+    inlines = [ProductPriceInline, ProductListingInline]
     fields = [
         "name",
         "slug",
@@ -109,13 +125,22 @@ class ProductAdmin(ScopedAdminMixin, DirectoryAdmin):
         "category",
         "ocop_stars",
         "harvest_months",
-        ("unit", "price"),
+        "unit",
         "description",
         ("photo", "photo_alt"),
         ("created_at", "updated_at"),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_recent_prices()
+
+    @admin.display(description=_("giá tham khảo mới nhất"))
+    def current_price(self, obj):
+        return price_summary(obj.latest_price) if obj.latest_price else "—"
+
     def save_formset(self, request, form, formset, change):
+        if formset.model is not Listing:
+            return super().save_formset(request, form, formset, change)
         # A product's listing always belongs to the product's producer.
         for listing in formset.save(commit=False):
             listing.producer = form.instance.producer
@@ -123,6 +148,32 @@ class ProductAdmin(ScopedAdminMixin, DirectoryAdmin):
         for obj in formset.deleted_objects:
             obj.delete()
         formset.save_m2m()
+
+
+@admin.register(ProductPrice)
+class ProductPriceAdmin(ScopedAdminMixin, HistoryAdmin):
+    """Every price, to look over by source or date; entered on its product's page."""
+
+    list_display = ["product", "price_display", "observed_on", "source", "source_note"]
+    list_filter = ["source", "observed_on", "product__producer__district"]
+    list_select_related = ["product", "product__producer"]
+    search_fields = ["product__name", "product__producer__name", "source_note"]
+    autocomplete_fields = ["product"]
+    date_hierarchy = "observed_on"
+    fields = [
+        "product",
+        "observed_on",
+        "price",
+        "unit",
+        "source",
+        "source_note",
+        ("created_at", "updated_at"),
+    ]
+    readonly_fields = ["created_at", "updated_at"]
+
+    @admin.display(description=_("giá"), ordering="price")
+    def price_display(self, obj):
+        return price_summary(obj)
 
 
 @admin.register(Platform)

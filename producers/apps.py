@@ -10,14 +10,14 @@ class ProducersConfig(AppConfig):
         from core import cache, registry, staff_pages
         from core.models import search_dependents
         from core.search import SearchGroup
-        from producers.forms import ProductFilterForm
+        from producers.forms import InSeasonForm, ProductFilterForm
         from producers.importers import ProducerImporter
-        from producers.models import Listing, Platform, Producer, Product
+        from producers.models import Listing, Platform, Producer, Product, ProductPrice
         from producers.opendata import PRODUCERS, PRODUCTS
         from producers.sitemaps import ProducerSitemap, ProductSitemap
         from shops.models import Category, District
 
-        cache.watch(Producer, Product, Platform, Listing)
+        cache.watch(Producer, Product, ProductPrice, Platform, Listing)
         # A producer's search text lists its products; a product's quotes its producer,
         # district and category.
         search_dependents.register(District, lambda district: Producer.objects.filter(district=district))
@@ -28,6 +28,7 @@ class ProducersConfig(AppConfig):
         search_dependents.register(Producer, lambda producer: producer.products.all())
         search_dependents.register(Product, lambda product: Producer.objects.filter(pk=product.producer_id))
         cache.query_parameters.register(*ProductFilterForm.base_fields)
+        cache.query_parameters.register(*InSeasonForm.query_names.values(), *InSeasonForm.slug_fields)
         registry.sitemaps.register("producers", ProducerSitemap)
         registry.sitemaps.register("products", ProductSitemap)
         for dataset in (PRODUCERS, PRODUCTS):

@@ -6,6 +6,12 @@ row. A row whose producer columns are blank continues the producer above it; a r
 names a producer already read from this file adds a product to it (its other producer
 columns are not read again). A producer with no product yet has one row with the product
 columns empty.
+
+A row's price ("Giá", with its date, source and note) is one of its product's dated prices:
+a price without a date is dated the day of the import, one without a source is the
+producer's. A price the product already has (same day and source) is corrected rather
+than added again, and one without a date that repeats the product's latest price leaves
+it as it is.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -21,7 +28,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core.imports import cells
 from core.imports.base import CREATE, UNCHANGED, UPDATE, Field, Importer
 from core.text import fold
-from producers.models import Producer, Product
+from producers.models import Producer, Product, ProductPrice
 from shops.importers import (
     CHANGE_REASON,
     Categories,
@@ -44,9 +51,15 @@ PRODUCT_FIELDS = {
     "product_ocop": "ocop_stars",
     "product_months": "harvest_months",
     "product_unit": "unit",
-    "product_price": "price",
     "product_description": "description",
     "product_status": "status",
+}
+# A row's price of its product (a ProductPrice): its columns, and the field each fills.
+PRICE_FIELDS = {
+    "product_price": "price",
+    "product_price_date": "observed_on",
+    "product_price_source": "source",
+    "product_price_note": "source_note",
 }
 OCOP_WORDS = {"ocop", "sao", "hang"}
 
@@ -87,6 +100,8 @@ class ProducerSession(DirectorySession):
         self.producer_rows = {}  # producer's key in this file -> the row that introduced it
         self.product_seen = {}
         self._product_slugs = None
+        self.today = timezone.localdate()
+        self.stored_prices = {}  # product pk -> its prices, newest first (this batch's products)
 
     # Which rows introduce a producer, which continue one
 
@@ -172,10 +187,13 @@ class ProducerSession(DirectorySession):
             head.target.pk for head in heads if head.ok and head.target is not None and head.target.pk
         }
         stored = defaultdict(dict)
+        self.stored_prices = defaultdict(list)
         if producers:
             for product in Product.objects.filter(producer__in=producers):
                 stored[product.producer_id][("id", product.pk)] = product
                 stored[product.producer_id].setdefault(("name", fold(product.name)), product)
+            for price in ProductPrice.objects.filter(product__producer__in=producers):
+                self.stored_prices[price.product_id].append(price)
         for row, head in zip(rows, heads, strict=True):
             if row is not head and not head.extra.get("producer_ok", head.ok):
                 row.refuse(
@@ -201,7 +219,9 @@ class ProducerSession(DirectorySession):
         name = values.get("name") or ""
         if pk is None and not name:
             others = [
-                self.column(key) for key in (*PRODUCT_FIELDS, "product_category") if row.values.get(key)
+                self.column(key)
+                for key in (*PRODUCT_FIELDS, *PRICE_FIELDS, "product_category")
+                if row.values.get(key)
             ]
             if others:
                 row.refuse(
@@ -254,9 +274,64 @@ class ProducerSession(DirectorySession):
                     row.refuse(column, cells.text(values.get(field, "")), message)
             return
         changed = [field for field, value in before.items() if getattr(product, field) != value]
+        price_action = self.check_price(row, product)
+        if not row.ok:
+            return
         row.extra["product"] = product
         row.extra["product_changed"] = changed
-        row.extra["product_action"] = CREATE if product.pk is None else UPDATE if changed else UNCHANGED
+        if product.pk is None:
+            row.extra["product_action"] = CREATE
+        else:
+            # A new or corrected price changes what the product's page and open data show.
+            row.extra["product_action"] = UPDATE if changed or price_action != UNCHANGED else UNCHANGED
+
+    def check_price(self, row, product) -> str:
+        """Read the row's price of `product` into row.extra["price"]; returns what writing it
+        does (CREATE, UPDATE or UNCHANGED), refusing the row when the price is not right."""
+        values = {field: row.values.get(key) for key, field in PRICE_FIELDS.items()}
+        if values["price"] is None:
+            others = [
+                self.column(key) for key in PRICE_FIELDS if key != "product_price" and row.values.get(key)
+            ]
+            if others:
+                row.refuse(
+                    self.column("product_price"),
+                    "",
+                    gettext("Thiếu giá (dòng có ghi %(columns)s).") % {"columns": ", ".join(others)},
+                )
+            return UNCHANGED
+        source = values["source"] or ProductPrice.Source.PRODUCER
+        prices = self.stored_prices.get(product.pk, []) if product.pk else []
+        latest = prices[0] if prices else None
+        if (
+            values["observed_on"] is None
+            and latest is not None
+            and (latest.price, latest.source) == (values["price"], source)
+            and values["source_note"] in (None, "", latest.source_note)
+        ):
+            return UNCHANGED  # the product's latest price already, not dated again
+        observed_on = values["observed_on"] or self.today
+        price = next(
+            (p for p in prices if (p.observed_on, p.source) == (observed_on, source)),
+            None,
+        ) or ProductPrice(product=product, observed_on=observed_on, source=source)
+        before = (price.price, price.source_note)
+        price.price = values["price"]
+        if values["source_note"]:
+            price.source_note = values["source_note"]
+        try:
+            price.full_clean(exclude=["product"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            columns = {field: key for key, field in PRICE_FIELDS.items()}
+            for field, messages in error.message_dict.items():
+                column = self.column(columns[field]) if field in columns else self.label_of(field)
+                for message in messages:
+                    row.refuse(column, cells.text(row.values.get(columns.get(field), "")), message)
+            return UNCHANGED
+        if price.pk is not None and (price.price, price.source_note) == before:
+            return UNCHANGED
+        row.extra["price"] = price
+        return CREATE if price.pk is None else UPDATE
 
     # Writing: producers (the base class), then their products
 
@@ -285,6 +360,28 @@ class ProducerSession(DirectorySession):
                 [row.extra["product"] for row in changed],
                 Product,
                 sorted(fields | {"updated_at"}),
+                batch_size=500,
+                default_user=self.user,
+                default_change_reason=reason,
+            )
+        self.write_prices(rows, reason)
+
+    def write_prices(self, rows, reason: str) -> None:
+        """The rows' new prices and corrected ones, once their products have their pks."""
+        prices = [row.extra["price"] for row in rows if row.extra.get("price") is not None]
+        new = [price for price in prices if price.pk is None]
+        corrected = [price for price in prices if price.pk is not None]
+        if new:
+            bulk_create_with_history(
+                new, ProductPrice, batch_size=500, default_user=self.user, default_change_reason=reason
+            )
+        if corrected:
+            for price in corrected:
+                price.updated_at = self.now
+            bulk_update_with_history(
+                corrected,
+                ProductPrice,
+                ["price", "source_note", "updated_at"],
                 batch_size=500,
                 default_user=self.user,
                 default_change_reason=reason,
@@ -320,6 +417,16 @@ def _product_field(key, label, *synonyms, parse=cells.text, guide="", **extra) -
     )
 
 
+def _price_field(key, label, *synonyms, render, **extra) -> Field:
+    """A column of the row's price; an export writes the product's latest price."""
+
+    def cell(product):
+        price = product.latest_price if product else None
+        return render(price) if price else ""
+
+    return _product_field(key, label, *synonyms, render=cell, **extra)
+
+
 class ProducerImporter(Importer):
     key = "co-so-san-xuat"
     title = _("Cơ sở sản xuất và sản phẩm")
@@ -331,7 +438,7 @@ class ProducerImporter(Importer):
     def export_rows(self, queryset):
         """One row per product; a producer with no product has one row, its product cells blank."""
         fields = self.fields()
-        products = Product.objects.select_related("category").order_by("name", "pk")
+        products = Product.objects.select_related("category").with_recent_prices().order_by("name", "pk")
         producers = (
             queryset.select_related("district", "commune")
             .prefetch_related(Prefetch("products", queryset=products))
@@ -348,7 +455,9 @@ class ProducerImporter(Importer):
 
     def may_import(self, user) -> bool:
         return super().may_import(user) and all(
-            user.has_perm(f"producers.{action}_product") for action in ("add", "change")
+            user.has_perm(f"producers.{action}_{model}")
+            for action in ("add", "change")
+            for model in ("product", "productprice")
         )
 
     def fields(self) -> list[Field]:
@@ -454,7 +563,7 @@ class ProducerImporter(Importer):
             _product_field(
                 "product_unit", _("Đơn vị tính"), "ĐVT", "Đơn vị", guide=_("Ví dụ: kg, hộp 500 g.")
             ),
-            _product_field(
+            _price_field(
                 "product_price",
                 _("Giá tham khảo (đồng)"),
                 "Giá",
@@ -462,7 +571,47 @@ class ProducerImporter(Importer):
                 "Đơn giá",
                 "Giá (đồng)",
                 parse=cells.price,
-                guide=_("Số đồng, ví dụ 120000."),
+                guide=_("Số đồng, ví dụ 120000; theo đơn vị tính của sản phẩm."),
+                render=lambda price: price.price,
+            ),
+            _price_field(
+                "product_price_date",
+                _("Ngày giá"),
+                "Ngày báo giá",
+                "Giá ngày",
+                "Ngày cập nhật giá",
+                parse=cells.day,
+                guide=_("Ngày/tháng/năm của giá, ví dụ 12/11/2026; để trống là ngày nhập tệp."),
+                render=lambda price: price.observed_on.strftime("%d/%m/%Y"),
+            ),
+            _price_field(
+                "product_price_source",
+                _("Nguồn giá"),
+                "Nguồn",
+                "Căn cứ giá",
+                parse=cells.choice(
+                    ProductPrice.Source.choices,
+                    aliases={
+                        "Khung giá": ProductPrice.Source.COMMUNE_FRAME,
+                        "UBND xã": ProductPrice.Source.COMMUNE_FRAME,
+                        "UBND phường": ProductPrice.Source.COMMUNE_FRAME,
+                        "Bản tin giá": ProductPrice.Source.MARKET_BULLETIN,
+                        "Sở Công Thương": ProductPrice.Source.MARKET_BULLETIN,
+                        "Cơ sở sản xuất": ProductPrice.Source.PRODUCER,
+                        "Cơ sở báo giá": ProductPrice.Source.PRODUCER,
+                    },
+                ),
+                guide=_("Chọn trong danh sách; để trống là Cơ sở sản xuất báo giá."),
+                allowed=lambda: [label for _code, label in ProductPrice.Source.choices],
+                render=lambda price: price.get_source_display(),
+            ),
+            _price_field(
+                "product_price_note",
+                _("Ghi chú nguồn giá"),
+                "Số văn bản giá",
+                "Số bản tin",
+                guide=_("Ví dụ: số văn bản khung giá, số bản tin giá."),
+                render=lambda price: price.source_note,
             ),
             _product_field("product_description", _("Mô tả sản phẩm"), "Mô tả", parse=cells.long_text),
             Field(

@@ -3,7 +3,10 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import MONTH_CHOICES, MonthsField, WebAddressField
@@ -93,14 +96,38 @@ class ProductQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
         """Products citizens may see: published, by a producer citizens may see."""
         return self.published().filter(producer__status=Status.PUBLISHED, producer__district__is_active=True)
 
-    def for_listing(self):
+    def harvested_in(self, month: int):
+        """Products whose harvest months include `month` (1 to 12)."""
+        return self.filter(harvest_months__has_month=month)
+
+    def with_producer(self):
+        """With the producer, its places and the category joined (what search text quotes)."""
         return self.select_related("producer", "producer__district", "producer__commune", "category")
 
+    def for_listing(self, prices: int = 1):
+        """With what a card or a list shows: the producer and its places, the category, and
+        the latest `prices` prices."""
+        return self.with_producer().with_recent_prices(prices)
+
+    def with_recent_prices(self, count: int = 1):
+        """Each product's latest `count` prices in `recent_prices` (one query for them all)."""
+        latest = ProductPrice.objects.latest_per_product(count)
+        return self.prefetch_related(models.Prefetch("prices", latest, "recent_prices"))
+
     def for_reindex(self):
-        return self.for_listing()
+        return self.with_producer()
 
 
 class Product(Photographed, DirectoryEntry):
+    """A farm product of a producer.
+
+    Its indicative price is not a field of its own: prices are dated, sourced rows
+    (ProductPrice), and the price shown is the latest of them. The single undated
+    `price` the product once had became one such row (producers migration 0011,
+    source: the producer, dated the product's last change) and was then removed,
+    so that no page shows a price without its date and source.
+    """
+
     class Ocop(models.IntegerChoices):
         NONE = 0, _("Chưa xếp hạng")
         THREE = 3, _("OCOP 3 sao")
@@ -124,9 +151,6 @@ class Product(Photographed, DirectoryEntry):
     )
     harvest_months = MonthsField(_("tháng thu hoạch"))
     unit = models.CharField(_("đơn vị tính"), max_length=40, blank=True, help_text=_("Ví dụ: kg, hộp 500 g."))
-    price = models.PositiveIntegerField(
-        _("giá tham khảo (đồng)"), null=True, blank=True, help_text=_("Để trống nếu chưa có giá.")
-    )
 
     objects = ProductQuerySet.as_manager()
     history = FieldHistory()
@@ -153,6 +177,95 @@ class Product(Photographed, DirectoryEntry):
     def harvest_month_labels(self) -> list[str]:
         labels = dict(MONTH_CHOICES)
         return [labels[m] for m in self.harvest_months]
+
+    @cached_property
+    def latest_price(self):
+        """The latest ProductPrice, or None; read from `recent_prices` when prefetched."""
+        recent = getattr(self, "recent_prices", None)
+        if recent is not None:
+            return recent[0] if recent else None
+        return self.prices.first()
+
+
+class ProductPriceQuerySet(PlaceScopedQuerySet):
+    district_path = "product__producer__district"
+    commune_path = "product__producer__commune"
+
+    def latest_per_product(self, count: int = 1):
+        """The latest `count` prices of each product (newest first), for a Prefetch: one
+        query for a whole page of products, however long their price history is."""
+        rank = models.Window(RowNumber(), partition_by="product", order_by=["-observed_on", "-pk"])
+        return self.annotate(rank=rank).filter(rank__lte=count).order_by("-observed_on", "-pk")
+
+
+class ProductPrice(TimeStampedModel):
+    """An indicative price of a product on a given day, and where it comes from.
+
+    Plan 241/KH-UBND asks communes for price frames and the Department of Industry and
+    Trade for market prices; producers also quote their own. A price without a date and
+    a source is not shown: every row has both.
+    """
+
+    # A price older than this is shown as old, with its age.
+    OLD_AFTER_DAYS = 90
+
+    class Source(models.TextChoices):
+        COMMUNE_FRAME = "commune_frame", _("Khung giá của UBND xã/phường")
+        MARKET_BULLETIN = "market_bulletin", _("Bản tin giá thị trường của Sở Công Thương")
+        PRODUCER = "producer", _("Cơ sở sản xuất báo giá")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="prices", verbose_name=_("sản phẩm")
+    )
+    price = models.PositiveIntegerField(_("giá (đồng)"))
+    unit = models.CharField(
+        _("đơn vị tính"),
+        max_length=40,
+        blank=True,
+        help_text=_("Để trống nếu giống đơn vị tính của sản phẩm."),
+    )
+    observed_on = models.DateField(_("ngày giá"), help_text=_("Ngày của khung giá, bản tin hoặc báo giá."))
+    source = models.CharField(_("nguồn giá"), max_length=20, choices=Source.choices)
+    source_note = models.CharField(
+        _("ghi chú nguồn"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: số văn bản, số bản tin, tên chợ."),
+    )
+
+    objects = ProductPriceQuerySet.as_manager()
+    history = FieldHistory()
+
+    class Meta:
+        verbose_name = _("giá tham khảo")
+        verbose_name_plural = _("giá tham khảo")
+        ordering = ["-observed_on", "-pk"]
+        indexes = [models.Index(fields=["product", "-observed_on"], name="product_price_latest")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "observed_on", "source"], name="product_price_one_per_day_and_source"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} – {self.price} đ ({self.observed_on:%d/%m/%Y})"
+
+    def clean(self):
+        if self.observed_on and self.observed_on > timezone.localdate():
+            raise ValidationError({"observed_on": _("Ngày giá không được sau hôm nay.")})
+
+    @property
+    def unit_label(self) -> str:
+        """This price's unit, else the product's."""
+        return self.unit or self.product.unit
+
+    @property
+    def age_days(self) -> int:
+        return (timezone.localdate() - self.observed_on).days
+
+    @property
+    def is_old(self) -> bool:
+        return self.age_days > self.OLD_AFTER_DAYS
 
 
 class PlatformQuerySet(models.QuerySet):

@@ -50,13 +50,14 @@ class ProductDataset(Dataset):
 
     def values(self, product, request):
         producer = product.producer
+        price = product.latest_price
         return {
             "name": product.name,
             "category": product.category.name if product.category else "",
             "ocop_stars": product.ocop_stars,
             "harvest_months": product.harvest_months,
             "unit": product.unit,
-            "price_vnd": product.price,
+            "price_vnd": price.price if price else None,
             "description": product.description,
             "producer_id": producer.pk,
             "producer": producer.name,
@@ -65,6 +66,11 @@ class ProductDataset(Dataset):
                 {"platform": listing.platform.name, "url": listing.url} for listing in product.listings.all()
             ],
             "photo": request.build_absolute_uri(product.photo.url) if product.photo else None,
+            "price_unit": price.unit_label if price else "",
+            "price_date": iso_date(price.observed_on) if price else None,
+            "price_source": price.source if price else "",
+            "price_source_label": str(price.get_source_display()) if price else "",
+            "price_source_note": price.source_note if price else "",
         }
 
 
@@ -96,7 +102,7 @@ PRODUCTS = ProductDataset(
         Field("ocop_stars", _("Hạng OCOP: 0 (chưa xếp hạng), 3, 4 hoặc 5")),
         Field("harvest_months", _("Tháng thu hoạch (danh sách số 1–12)")),
         Field("unit", _("Đơn vị tính")),
-        Field("price_vnd", _("Giá tham khảo (đồng), có thể trống")),
+        Field("price_vnd", _("Giá tham khảo mới nhất (đồng), có thể trống; ngày và nguồn ở các cột price_…")),
         Field("description", _("Mô tả")),
         Field("producer_id", _("Mã số cơ sở sản xuất")),
         Field("producer", _("Tên cơ sở sản xuất")),
@@ -105,4 +111,18 @@ PRODUCTS = ProductDataset(
         Field("photo", _("Địa chỉ ảnh")),
     ),
     place_paths=(("district", "producer__district"), ("commune", "producer__commune")),
+    # Added after the first release, with the dated prices.
+    appended_fields=(
+        Field("price_unit", _("Đơn vị tính của giá tham khảo")),
+        Field("price_date", _("Ngày của giá tham khảo (ISO 8601)")),
+        Field(
+            "price_source",
+            _(
+                "Mã nguồn giá (commune_frame: khung giá của UBND xã/phường, "
+                "market_bulletin: bản tin giá của Sở Công Thương, producer: cơ sở sản xuất báo giá)"
+            ),
+        ),
+        Field("price_source_label", _("Tên nguồn giá")),
+        Field("price_source_note", _("Ghi chú nguồn giá: số văn bản, số bản tin…")),
+    ),
 )

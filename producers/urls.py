@@ -5,6 +5,7 @@ from producers import views
 app_name = "producers"
 urlpatterns = [
     path("nong-san/", views.ProductListView.as_view(), name="products"),
+    path("nong-san/dang-vao-mua/", views.InSeasonView.as_view(), name="in_season"),
     path(
         "dia-ban/<slug:slug>/nong-san/", views.DistrictProducerListView.as_view(), name="district_producers"
     ),

@@ -1,18 +1,25 @@
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
 from django.db.models import F, Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
 from core.cache import per_version
+from core.fields import MONTH_CHOICES
 from core.pagination import paginate
 from core.printing import print_context
-from producers.forms import ProductFilterForm
+from producers.forms import InSeasonForm, ProductFilterForm
 from producers.models import Listing, Platform, Producer, Product
 from shops.models import Category, District
 
 PER_PAGE = 24
+# How many of its latest prices a product page shows.
+PRICE_HISTORY = 5
 
 
 class DistrictProducerListView(TemplateView):
@@ -21,7 +28,7 @@ class DistrictProducerListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         district = get_object_or_404(District.objects.public(), slug=self.kwargs["slug"])
-        producers = Producer.objects.public().in_district(district)
+        producers = Producer.objects.public().in_district(district).for_listing()
         context.update(district=district, page_obj=paginate(self.request, producers, PER_PAGE))
         return context
 
@@ -64,6 +71,78 @@ class ProductListView(TemplateView):
         return context
 
 
+@dataclass
+class PlaceGroup:
+    """Products of one commune of today (or, for producers not yet placed in one, of one
+    former district), with the former districts they are listed under."""
+
+    commune: object
+    districts: list = field(default_factory=list)
+    products: list = field(default_factory=list)
+
+
+def group_by_place(products) -> list[PlaceGroup]:
+    """`products` (ordered by commune, then district) in groups, one per place."""
+    groups: dict = {}
+    for product in products:
+        producer = product.producer
+        key = ("commune", producer.commune_id) if producer.commune_id else ("district", producer.district_id)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = PlaceGroup(producer.commune)
+        if producer.district not in group.districts:
+            group.districts.append(producer.district)
+        group.products.append(product)
+    return list(groups.values())
+
+
+class InSeasonView(TemplateView):
+    """Public products harvested in a month (today's unless `?thang=` names one), by commune."""
+
+    template_name = "producers/in_season.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        form = InSeasonForm(
+            self.request.GET,
+            today=today,
+            district=per_version("districts", lambda: list(District.objects.public())),
+        )
+        month = form.chosen_month
+        products = (
+            form.filter(Product.objects.public().harvested_in(month))
+            .for_listing()
+            .order_by(
+                F("producer__commune__name").asc(nulls_last=True),
+                "producer__district__position",
+                "producer__district__code",
+                "name",
+                "pk",
+            )
+        )
+        groups = group_by_place(products)
+        district = form.applied.get("district")
+        context.update(
+            form=form,
+            month=month,
+            month_label=dict(MONTH_CHOICES)[month],
+            is_current_month=month == today.month,
+            groups=groups,
+            product_count=sum(len(group.products) for group in groups),
+            district=district,
+            previous_url=_month_url(month - 1 or 12, district),
+            next_url=_month_url(month % 12 + 1, district),
+            this_month_url=_month_url(today.month, district),
+        )
+        return context
+
+
+def _month_url(month: int, district=None) -> str:
+    query = {"thang": month, **({"district": district.slug} if district else {})}
+    return reverse("producers:in_season") + "?" + urlencode(sorted(query.items()))
+
+
 def _public_listings():
     return Listing.objects.public().select_related("platform")
 
@@ -84,7 +163,7 @@ class ProductDetailView(DetailView):
     def get_queryset(self):
         return (
             Product.objects.public()
-            .for_listing()
+            .for_listing(prices=PRICE_HISTORY)
             .prefetch_related(Prefetch("listings", queryset=_public_listings(), to_attr="public_listings"))
         )
 
@@ -94,6 +173,7 @@ class ProductDetailView(DetailView):
         # A product without its own page still links to its producer's shops.
         context["shop_listings"] = list(_public_listings().filter(producer=product.producer_id, product=None))
         context["structured_data"] = product_structured_data(product, self.request)
+        context["in_season"] = timezone.localdate().month in product.harvest_months
         context["siblings"] = (
             Product.objects.public().filter(producer=product.producer_id).exclude(pk=product.pk)[:6]
         )
@@ -125,7 +205,7 @@ def go_platform(request, slug):
 
 
 def product_structured_data(product: Product, request) -> dict:
-    """schema.org Product, with an Offer when an indicative price is known."""
+    """schema.org Product, with an Offer when a recent indicative price is known."""
     page_url = request.build_absolute_uri(product.get_absolute_url())
     producer = {"@type": "Organization", "name": product.producer.name}
     data = {
@@ -142,10 +222,11 @@ def product_structured_data(product: Product, request) -> dict:
         data["image"] = request.build_absolute_uri(product.photo.url)
     if product.category:
         data["category"] = product.category.name
-    if product.price:
+    price = product.latest_price
+    if price and not price.is_old:  # an old price is no offer
         data["offers"] = {
             "@type": "Offer",
-            "price": product.price,
+            "price": price.price,
             "priceCurrency": "VND",
             "availability": "https://schema.org/InStock",
             "url": page_url,

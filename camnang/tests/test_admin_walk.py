@@ -11,8 +11,8 @@ confirmation, a file the superuser just checked) are posted by:
 
 - a user holding every view permission and nothing else (with the province-wide
   scope, so that they reach every record);
-- postal staff, who may only view platforms (their own producers, products and
-  listings, and the verification of producers, are theirs to change and left out);
+- postal staff, who may only view platforms (their own producers, products, prices
+  and listings, and the verification of producers, are theirs to change and left out);
 - a district editor of Hà Trung, against records that are all in another district
   (one of them used to be in Hà Trung).
 
@@ -227,7 +227,7 @@ def walk(districts):
         RecordFactory,
     )
     from producers.models import Platform
-    from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory
+    from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, ProductPriceFactory
     from shops.models import Category
     from shops.tests.factories import ShopFactory
 
@@ -256,6 +256,7 @@ def walk(districts):
     producer = ProducerFactory(name="HTX Nga Sơn", district=nga_son)
     product = ProductFactory(name="Cói Nga Sơn", producer=producer)
     listing = ListingFactory(producer=producer, product=product)
+    price = ProductPriceFactory(product=product, source_note="Số 15/TB-UBND")
     platform = Platform.objects.get(slug="voso")
     platform.summary = "Sàn của Viettel Post."
     platform.save()
@@ -271,6 +272,7 @@ def walk(districts):
         type(producer): producer,
         type(product): product,
         type(listing): listing,
+        type(price): price,
         Platform: platform,
         type(nga_son): nga_son,
         type(partner): partner,
@@ -339,6 +341,7 @@ def may_change(role, name, model_admin, data, user=None, target="") -> bool:
         own = model_admin is not None and model_admin.opts.label in (
             "producers.Producer",
             "producers.Product",
+            "producers.ProductPrice",
             "producers.Listing",
         )
         if own and not name.endswith("_simple_history"):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from camnang.tests.utils import count_queries
 from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory
-from shops.models import Category
+from shops.models import Category, Commune
 from shops.tests.factories import ShopFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +20,19 @@ PAGE_WEIGHT_BUDGET = 30 * 1024
 
 def grow(district, n):
     categories = list(Category.objects.all()[:3])
+    # Producers in several of today's communes, and some not placed in one yet.
+    communes = [*Commune.objects.in_district(district)[:3], None]
     for i in range(n):
         ShopFactory(name=f"Cửa hàng tăng thêm {i}", district=district, categories=categories)
-        producer = ProducerFactory(name=f"HTX tăng thêm {i}", district=district)
+        producer = ProducerFactory(name=f"HTX tăng thêm {i}", district=district, commune=communes[i % 4])
         ListingFactory(producer=producer)
-        ProductFactory(name=f"Sản phẩm tăng thêm {i}", producer=producer, ocop_stars=3)
+        ProductFactory(
+            name=f"Sản phẩm tăng thêm {i}",
+            producer=producer,
+            ocop_stars=3,
+            harvest_months=[10, 11],
+            price=30000 + 1000 * i,
+        )
 
 
 @pytest.mark.parametrize(
@@ -42,6 +50,7 @@ def grow(district, n):
         "search_tab",
         "search_partial",
         "products",
+        "in_season",
     ],
 )
 def test_queries_per_page_do_not_grow_with_rows(client, districts, page):
@@ -64,6 +73,7 @@ def test_queries_per_page_do_not_grow_with_rows(client, districts, page):
         "search_tab": reverse("search") + "?q=tang+them&type=shops&page=2",
         "search_partial": reverse("search") + "?q=tang+them+xyzabc+0912.345.678",
         "products": reverse("producers:products"),
+        "in_season": reverse("producers:in_season") + "?thang=11",
     }
     few = count_queries(client, urls[page])
     grow(ha_trung, 25)

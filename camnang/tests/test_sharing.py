@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from core.models import Status
@@ -180,8 +181,6 @@ def sitemap_locations(client) -> list[str]:
 def test_sitemap_lists_exactly_what_the_public_can_open(client, ha_trung):
     from datetime import timedelta
 
-    from django.utils import timezone
-
     from campaigns.tests.factories import ChapterFactory, NewsFactory
     from shops.tests.factories import DistrictFactory
 
@@ -288,6 +287,8 @@ def test_json_field_names_are_stable(client, directory):
         assert list(body["results"][0]) == [f.name for f in dataset.fields], slug
     product = client.get("/du-lieu-mo/ha-trung/san-pham.json").json()["results"][0]
     assert product["price_vnd"] == 20000 and product["harvest_months"] == [5, 6]
+    assert (product["price_date"], product["price_source"]) == (timezone.localdate().isoformat(), "producer")
+    assert product["price_source_label"] == "Cơ sở sản xuất báo giá"
     producer = client.get("/du-lieu-mo/co-so-san-xuat.json").json()["results"][0]
     assert producer["platform_listings"] == [
         {"platform": "voso.vn", "url": "https://voso.vn/cua-hang/htx-mo"}

@@ -44,6 +44,8 @@ def product_upload(client, admin_user):
             "ocop_stars": "0",
             "photo": SimpleUploadedFile(name, content),
             "photo_alt": "",
+            "prices-TOTAL_FORMS": "0",
+            "prices-INITIAL_FORMS": "0",
             "listings-TOTAL_FORMS": "0",
             "listings-INITIAL_FORMS": "0",
         }

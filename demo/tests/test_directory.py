@@ -75,3 +75,28 @@ def test_new_user_walk_through(client, demo):
     response = client.get(links[0])
     assert response.status_code == 302
     assert response["Location"].startswith("https://voso.vn/")
+
+
+def test_demo_products_have_dated_prices_some_of_them_old(demo):
+    from datetime import timedelta
+
+    from django.db.models import Count, Max
+    from django.utils import timezone
+
+    from producers.models import ProductPrice
+
+    priced = Product.objects.annotate(n=Count("prices"), latest=Max("prices__observed_on")).filter(n__gt=0)
+    assert priced.count() > 0.7 * Product.objects.count()
+    assert {product.n for product in priced} <= {2, 3, 4}
+    old = timezone.localdate() - timedelta(days=ProductPrice.OLD_AFTER_DAYS)
+    assert 0 < priced.filter(latest__lt=old).count() < priced.count() / 2
+    assert set(ProductPrice.objects.values_list("source", flat=True)) == set(ProductPrice.Source.values)
+    assert (
+        not ProductPrice.objects.filter(source_note__gt="").exclude(source_note__contains="minh họa").exists()
+    )
+
+    prices = list(ProductPrice.objects.values_list("product__slug", "price", "observed_on", "source"))
+    call_command("load_demo_data", stdout=io.StringIO())
+    assert sorted(
+        ProductPrice.objects.values_list("product__slug", "price", "observed_on", "source")
+    ) == sorted(prices)

@@ -4,30 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('producers', '0011_platform_wording'),
+        ("producers", "0011_platform_wording"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalproducer',
-            name='verified_on',
-            field=models.DateField(blank=True, help_text='Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.', null=True, verbose_name='xác minh lần cuối'),
+            model_name="historicalproducer",
+            name="verified_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.",
+                null=True,
+                verbose_name="xác minh lần cuối",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalproduct',
-            name='verified_on',
-            field=models.DateField(blank=True, help_text='Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.', null=True, verbose_name='xác minh lần cuối'),
+            model_name="historicalproduct",
+            name="verified_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.",
+                null=True,
+                verbose_name="xác minh lần cuối",
+            ),
         ),
         migrations.AlterField(
-            model_name='producer',
-            name='verified_on',
-            field=models.DateField(blank=True, help_text='Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.', null=True, verbose_name='xác minh lần cuối'),
+            model_name="producer",
+            name="verified_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.",
+                null=True,
+                verbose_name="xác minh lần cuối",
+            ),
         ),
         migrations.AlterField(
-            model_name='product',
-            name='verified_on',
-            field=models.DateField(blank=True, help_text='Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.', null=True, verbose_name='xác minh lần cuối'),
+            model_name="product",
+            name="verified_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.",
+                null=True,
+                verbose_name="xác minh lần cuối",
+            ),
         ),
     ]

@@ -1,8 +1,9 @@
 import factory
+from django.utils import timezone
 
 from core import services
 from core.models import Status
-from producers.models import Listing, Platform, Producer, Product
+from producers.models import Listing, Platform, Producer, Product, ProductPrice
 from shops.tests.factories import DistrictFactory
 
 
@@ -33,6 +34,22 @@ class ProductFactory(factory.django.DjangoModelFactory):
         """As every write path does: the producer's search text lists its products."""
         if create:
             services.refresh_search(self)
+
+    @factory.post_generation
+    def price(self, create, extracted, **kwargs):
+        """`ProductFactory(price=45000)`: the product has that price, quoted by its producer today."""
+        if create and extracted is not None:
+            ProductPriceFactory(product=self, price=extracted, **kwargs)
+
+
+class ProductPriceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductPrice
+
+    product = factory.SubFactory(ProductFactory)
+    price = 35000
+    observed_on = factory.LazyFunction(timezone.localdate)
+    source = ProductPrice.Source.PRODUCER
 
 
 def platform(slug: str) -> Platform:

@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from producers.models import Listing, Producer
-from producers.tests.factories import ProducerFactory, ProductFactory, platform
+from camnang.roles import DISTRICT_EDITORS
+from camnang.tests.utils import staff_user
+from producers.models import Listing, Producer, ProductPrice
+from producers.tests.factories import ProducerFactory, ProductFactory, ProductPriceFactory, platform
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +37,6 @@ def producer_form(district, listing_url, **overrides):
         "products-0-ocop_stars": "0",
         "products-0-harvest_months": ["10", "11", "12"],
         "products-0-unit": "kg",
-        "products-0-price": "20000",
         "products-0-description": "",
         "products-0-photo_alt": "",
         "listings-TOTAL_FORMS": "1",
@@ -96,9 +97,9 @@ def test_product_admin_adds_a_product_listing(staff_client):
         "category": "",
         "ocop_stars": "3",
         "unit": "",
-        "price": "",
         "description": "",
         "photo_alt": "",
+        **no_prices(),
         "listings-TOTAL_FORMS": "1",
         "listings-INITIAL_FORMS": "0",
         "listings-0-platform": platform("postmart").pk,
@@ -109,6 +110,93 @@ def test_product_admin_adds_a_product_listing(staff_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     listing = Listing.objects.get()
     assert listing.product == product and listing.producer == product.producer
+
+
+def no_prices():
+    return {"prices-TOTAL_FORMS": "0", "prices-INITIAL_FORMS": "0"}
+
+
+def product_form(product, **prices):
+    """The product's change form as the admin page posts it, with new prices (prefix: cells)."""
+    data = {
+        "name": product.name,
+        "slug": product.slug,
+        "producer": product.producer.pk,
+        "status": product.status,
+        "verified_on": "",
+        "category": "",
+        "ocop_stars": "0",
+        "unit": "kg",
+        "description": "",
+        "photo_alt": "",
+        "prices-TOTAL_FORMS": str(len(prices)),
+        "prices-INITIAL_FORMS": "0",
+        "listings-TOTAL_FORMS": "0",
+        "listings-INITIAL_FORMS": "0",
+    }
+    for i, cells in enumerate(prices.values()):
+        data.update({f"prices-{i}-{name}": value for name, value in cells.items()})
+    return data
+
+
+PRICE = {"observed_on": "2026-11-12", "price": "35000", "unit": "", "source": "commune_frame",
+         "source_note": "Số 15/TB-UBND"}  # fmt: skip
+
+
+def test_staff_add_a_dated_price_on_the_product_page(staff_client, client, today):
+    product = ProductFactory(name="Gạo nếp cái hoa vàng")
+    url = reverse("admin:producers_product_change", args=[product.pk])
+    assert 'name="prices-TOTAL_FORMS"' in staff_client.get(url).content.decode()
+    response = staff_client.post(url, product_form(product, first=PRICE))
+    assert response.status_code == 302, response.context["errors"]
+    price = product.prices.get()
+    assert (price.price, price.observed_on, price.source) == (35000, today.replace(day=12), "commune_frame")
+    assert price.history.get().history_user.is_superuser
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert "35.000 đ / kg" in html and "ngày 12/11/2026" in html
+    listed = staff_client.get(reverse("admin:producers_product_changelist")).content.decode()
+    assert "35.000 đ / kg, 12/11/2026" in listed
+
+
+def test_a_price_dated_after_today_is_refused(staff_client, today):
+    product = ProductFactory()
+    url = reverse("admin:producers_product_change", args=[product.pk])
+    response = staff_client.post(url, product_form(product, first={**PRICE, "observed_on": "2026-11-21"}))
+    assert response.status_code == 200
+    assert "Ngày giá không được sau hôm nay." in response.content.decode()
+    assert not ProductPrice.objects.exists()
+
+
+@pytest.fixture
+def editor_client(client, districts):
+    client.force_login(staff_user(DISTRICT_EDITORS, districts["ha-trung"]))
+    return client
+
+
+def test_a_district_editor_prices_only_the_products_of_their_districts(editor_client, districts, today):
+    own = ProductFactory(producer=ProducerFactory(district=districts["ha-trung"]))
+    other = ProductFactory(producer=ProducerFactory(district=districts["nga-son"]))
+    ProductPriceFactory(product=other, price=50000)
+
+    url = reverse("admin:producers_product_change", args=[own.pk])
+    assert editor_client.post(url, product_form(own, first=PRICE)).status_code == 302
+    assert own.prices.get().price == 35000
+
+    # Another district's product: not its page, not its prices, not through the price list.
+    other_url = reverse("admin:producers_product_change", args=[other.pk])
+    assert editor_client.get(other_url).status_code == 404
+    assert editor_client.post(other_url, product_form(other, first=PRICE)).status_code == 404
+    add = reverse("admin:producers_productprice_add")
+    fields = {**PRICE, "product": other.pk}
+    response = editor_client.post(add, fields)
+    assert response.status_code == 200 and "product" in response.context["adminform"].form.errors
+    assert list(other.prices.values_list("price", flat=True)) == [50000]
+    listed = editor_client.get(reverse("admin:producers_productprice_changelist"))
+    assert [price.product for price in listed.context["cl"].result_list] == [own]
+    other_price = other.prices.get()
+    change = reverse("admin:producers_productprice_change", args=[other_price.pk])
+    assert editor_client.post(change, {**fields, "price": "1"}).status_code == 404
+    assert other.prices.get().price == 50000
 
 
 def test_platforms_are_editable_data(staff_client):

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('shops', '0012_demo_flag'),
+        ("shops", "0012_demo_flag"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalshop',
-            name='verified_on',
-            field=models.DateField(blank=True, help_text='Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.', null=True, verbose_name='xác minh lần cuối'),
+            model_name="historicalshop",
+            name="verified_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.",
+                null=True,
+                verbose_name="xác minh lần cuối",
+            ),
         ),
         migrations.AlterField(
-            model_name='shop',
-            name='verified_on',
-            field=models.DateField(blank=True, help_text='Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.', null=True, verbose_name='xác minh lần cuối'),
+            model_name="shop",
+            name="verified_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Ngày cán bộ gần nhất kiểm tra thông tin còn đúng.",
+                null=True,
+                verbose_name="xác minh lần cuối",
+            ),
         ),
     ]

@@ -96,7 +96,7 @@ def test_demo_products_have_dated_prices_some_of_them_old(demo):
     )
 
     prices = list(ProductPrice.objects.values_list("product__slug", "price", "observed_on", "source"))
-    call_command("load_demo_data", stdout=io.StringIO())
+    call_command("load_demo_data", force_demo=True, stdout=io.StringIO())
     assert sorted(
         ProductPrice.objects.values_list("product__slug", "price", "observed_on", "source")
     ) == sorted(prices)

@@ -10,8 +10,8 @@ from core import registry
 from core.cache import per_version
 
 NOTICE = _(
-    "Trang đang hiển thị dữ liệu minh họa: tên, địa chỉ, số điện thoại và gian hàng của các cửa hàng, "
-    "cơ sở sản xuất, sản phẩm đánh dấu minh họa là giả định, không phải thông tin thật."
+    "Cổng đang có dữ liệu minh họa: các cửa hàng, cơ sở sản xuất, sản phẩm và tin bài gắn nhãn "
+    "“Minh họa” là giả định, không phải thông tin thật."
 )
 
 

@@ -7,8 +7,10 @@ read naturally; no shop or producer described with them exists.
 Text placeholders in the templates: {brand} a trade or couple name, {pharmacy} a
 pharmacy name, {given} a stall keeper's given name, {place} the commune without its
 prefix, {commune} the commune with a lower-case prefix ("xã Hà Lĩnh"), {person} a
-full name; in product names {place} is the producer's commune and {brand} its trade
-name.
+full name. Producers and products are named after an invented trade name, never after
+a real place: in their names {place} and {brand} both stand for that trade name, and
+no product name carries a real place (a speciality's place would read as the real
+product of that place).
 """
 
 import json

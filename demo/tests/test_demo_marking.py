@@ -165,5 +165,7 @@ def test_demo_producers_hold_no_rating_and_no_place_name(demo):
     assert not Product.objects.filter(ocop_stars__gt=0).exists()
     places = {name for name in Commune.objects.values_list("short_name", flat=True) if len(name) > 3}
     places |= set(District.objects.values_list("short_name", flat=True))
-    for name in Producer.objects.exclude(kind="household").values_list("name", flat=True):
-        assert not any(name.endswith(" " + place) for place in places), name
+    names = [*Producer.objects.exclude(kind="household").values_list("name", flat=True)]
+    names += Product.objects.values_list("name", flat=True)
+    for name in names:
+        assert not any(f" {place}" in name for place in places), name

@@ -129,3 +129,25 @@ def test_the_first_drawing_without_words_is_replaced_once(districts):
     load()
     banner.refresh_from_db()
     assert not banner.add_words
+
+
+def test_committee_short_names_keep_the_kind_of_unit(districts):
+    call_command("load_campaigns", stdout=io.StringIO())
+    short = dict(Organisation.objects.filter(kind="district").values_list("slug", "short_name"))
+    # "UBND Thanh Hóa" alone would read as the province's committee.
+    assert short["ubnd-thanh-hoa"] == "UBND TP Thanh Hóa"
+    assert short["ubnd-bim-son"] == "UBND TX Bỉm Sơn"
+    assert short["ubnd-ha-trung"] == "UBND huyện Hà Trung"
+    assert "UBND Thanh Hóa" not in short.values()
+
+
+def test_campaigns_state_only_what_their_documents_say(districts):
+    call_command("load_campaigns", stdout=io.StringIO())
+    handbook = Campaign.objects.get(slug="cam-nang-mua-ban-hang-online")
+    # The letter is dated only "tháng 9 năm 2021" and gives no slogan.
+    assert handbook.start_date is None and handbook.message == ""
+    assert "tháng 9/2021" in handbook.source
+    plan = Campaign.objects.get(slug="nang-tam-gia-tri-nong-san")
+    assert plan.message == "Nâng tầm giá trị nông sản tỉnh Thanh Hóa qua nền tảng thương mại số"
+    assert "241/KH-UBND" in plan.source
+    assert all(activity.source for activity in Activity.objects.all())

@@ -48,6 +48,9 @@ class Cell:
     # met, missed, open (the current period, not met yet), unset (the activity has no target)
     # or inactive (the unit did not exist)
     state: str
+    # The all-units row: how many of the units judged in the period met the target.
+    units_met: int | None = None
+    units: int | None = None
 
 
 @dataclass
@@ -141,8 +144,27 @@ def activity_boards(*, today: date, count: int = DEFAULT_PERIODS, activity_slug:
         # A unit that did not exist in any period shown (merged, dissolved, not yet founded) has no row.
         board.rows = [row for row in rows if any(cell.state != INACTIVE for cell in row.cells)]
         board.overall = Row(None, row_for(None))
+        for i, cell in enumerate(board.overall.cells):
+            _count_units(cell, [row.cells[i] for row in board.rows])
         boards.append(board)
     return boards
+
+
+def _count_units(overall: Cell, cells: list[Cell]) -> None:
+    """The all-units cell of one period: met only when every unit judged met the target,
+    so one busy unit cannot make the row green while the others recorded nothing."""
+    judged = [cell for cell in cells if cell.state not in {INACTIVE, UNSET}]
+    overall.units, overall.units_met = len(judged), sum(cell.state == MET for cell in judged)
+    if overall.state == UNSET:
+        return
+    if not judged:
+        overall.state = INACTIVE
+    elif overall.units_met == overall.units:
+        overall.state = MET
+    elif any(cell.state == OPEN for cell in judged):
+        overall.state = OPEN
+    else:
+        overall.state = MISSED
 
 
 # --- Demo rows ------------------------------------------------------------------------

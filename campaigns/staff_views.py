@@ -91,7 +91,17 @@ def _csv(boards) -> HttpResponse:
     response.write("\ufeff")  # lets spreadsheet programs read the Vietnamese text as UTF-8
     writer = SafeCSVWriter(response)  # activity and unit names are text staff typed
     writer.writerow(
-        ["Hoạt động", "Đơn vị", "Kỳ", "Từ ngày", "Đến ngày", "Số kết quả", "Chỉ tiêu", "Đánh giá"]
+        [
+            "Hoạt động",
+            "Đơn vị",
+            "Kỳ",
+            "Từ ngày",
+            "Đến ngày",
+            "Số kết quả",
+            "Chỉ tiêu",
+            "Đánh giá",
+            "Số đơn vị đạt",
+        ]
     )
     verdicts = {
         dashboard.MET: "Đạt",
@@ -116,6 +126,7 @@ def _csv(boards) -> HttpResponse:
                         cell.count,
                         board.activity.target_count or "",
                         verdicts[cell.state],
+                        f"{cell.units_met}/{cell.units}" if cell.units is not None else "",
                     ]
                 )
     return response

@@ -96,7 +96,9 @@ def test_boards_count_per_period_and_judge_finished_ones():
     rows = {row.organisation: row for row in board.rows}
     assert [(c.count, c.state) for c in rows[org].cells] == [(0, "missed"), (2, "met"), (1, "open")]
     assert [(c.count, c.state) for c in rows[other].cells] == [(0, "missed"), (0, "missed"), (1, "open")]
-    assert [(c.count, c.state) for c in board.overall.cells] == [(0, "missed"), (2, "met"), (2, "met")]
+    # The all-units row counts the units that met the target: one busy unit is not enough.
+    overall = [(c.count, c.units_met, c.units, c.state) for c in board.overall.cells]
+    assert overall == [(0, 0, 2, "missed"), (2, 1, 2, "missed"), (2, 0, 2, "open")]
     assert (rows[org].met, rows[org].total) == (1, 3)
 
 
@@ -135,8 +137,10 @@ def test_csv_export(admin_client, plan):
     assert len(body) == 4 * (plan.lead_organisations.current().count() + 1)
     current = periods.label("week", timezone.localdate())
     mine = [r for r in body if r[1] == "Sở KH&CN" and r[2] == current]
-    assert mine and mine[0][5:] == ["1", "1", "Đạt"]
-    assert any(r[1] == "Toàn kế hoạch" for r in body)
+    assert mine and mine[0][5:] == ["1", "1", "Đạt", ""]
+    everyone = [r for r in body if r[1] == "Toàn kế hoạch" and r[2] == current]
+    leads = plan.lead_organisations.current().count()
+    assert everyone and everyone[0][8] == f"1/{leads}"
 
 
 def test_report_deadlines_due_and_overdue():
@@ -291,3 +295,20 @@ def test_reports_go_to_the_unit_that_took_over_the_department(admin_client, plan
     html = admin_client.get(DASHBOARD).content.decode()
     assert "Báo cáo định kỳ về Sở Khoa học và Công nghệ" in html
     assert "Báo cáo định kỳ về Sở Thông tin và Truyền thông" not in html
+
+
+def test_the_all_units_row_never_hides_a_unit_that_missed(admin_client, plan):
+    """11 of the 28 leads (27 district committees and the department) recording their
+    radio item in a week of 2024 is 11/28 for that week, not a green tick."""
+    day = date(2024, 3, 6)  # a Wednesday, when the district committees still existed
+    leads = list(plan.lead_organisations.current(day))
+    assert len(leads) == 28
+    for unit in leads[:11]:
+        RecordFactory(activity=plan, organisation=unit, date=day - timedelta(days=7))
+    html = admin_client.get(DASHBOARD, {"hoat_dong": plan.slug, "so_ky": "4", "den": day.isoformat()})
+    overall = html.content.decode().split('<tr class="overall">', 1)[1].split("</tr>", 1)[0]
+    assert 'data-units="11/28"' in overall
+    assert 'data-state="met"' not in overall
+    [board] = dashboard.activity_boards(today=day, count=2, activity_slug=plan.slug)
+    assert (board.overall.cells[0].count, board.overall.cells[0].units_met) == (11, 11)
+    assert board.overall.cells[0].state == "missed"

@@ -24,8 +24,9 @@ from shops.models import Shop
 REPORTABLE = {"cua-hang": Shop, "co-so-san-xuat": Producer, "san-pham": Product}
 
 
-def may_view(user, model) -> bool:
-    return user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+def may(user, action: str, model) -> bool:
+    """Whether `user` holds the permission to `action` (view, change ...) rows of `model`."""
+    return user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}")
 
 
 class ErrorReportQuerySet(models.QuerySet):
@@ -39,7 +40,7 @@ class ErrorReportQuerySet(models.QuerySet):
         """Reports whose record `user` may see: a model they may view, a record in their places."""
         allowed = Q(pk__in=[])
         for model in REPORTABLE.values():
-            if may_view(user, model):
+            if may(user, "view", model):
                 records = model._default_manager.for_user(user).values("pk")
                 allowed |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=records)
         return self.filter(allowed)

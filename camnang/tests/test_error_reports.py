@@ -139,3 +139,200 @@ def test_an_unknown_kind_is_not_found(client, records):
 
 def test_report_forms_are_kept_out_of_search_engines(client):
     assert "Disallow: /bao-thong-tin-sai/" in client.get("/robots.txt").content.decode()
+
+
+# --- The staff queue ---------------------------------------------------------------
+
+
+def report(record, problem="wrong_phone", note=""):
+    return ErrorReport.objects.create(record=record, problem=problem, note=note)
+
+
+def with_report_permissions(user, *actions):
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="camnang", codename__in=[f"{a}_errorreport" for a in actions]
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def editor(districts):
+    from camnang.roles import DISTRICT_EDITORS
+    from camnang.tests.utils import staff_user
+
+    return with_report_permissions(staff_user(DISTRICT_EDITORS, districts["ha-trung"]), "view", "change")
+
+
+def changelist(client, query=""):
+    return client.get(reverse("admin:camnang_errorreport_changelist") + query)
+
+
+def test_district_editors_see_the_reports_on_their_records_only(client, districts, records, editor):
+    nga_son = ShopFactory(name="Tạp hóa Nga Sơn", district=districts["nga-son"])
+    mine = [report(record) for record in records.values()]
+    theirs = report(nga_son)
+    client.force_login(editor)
+    response = changelist(client)
+    assert response.status_code == 200
+    shown = set(response.context["cl"].result_list)
+    assert shown == set(mine)
+    assert "Tạp hóa Nga Sơn" not in response.content.decode()
+    assert client.get(reverse("admin:camnang_errorreport_change", args=[theirs.pk])).status_code == 404
+    response = client.post(
+        reverse("admin:camnang_errorreport_change", args=[theirs.pk]),
+        {"outcome": "confirmed", "close_all": "on"},
+    )
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.state == ErrorReport.State.OPEN
+    # The admin's home lists the queue with the number waiting.
+    home = client.get(reverse("admin:index")).content.decode()
+    assert "Người dân báo thông tin chưa đúng" in home and "?state__exact=open" in home
+
+
+def test_commune_editors_see_the_reports_of_their_communes(client, districts, records):
+    from camnang.roles import COMMUNE_EDITORS
+    from camnang.tests.utils import staff_user
+    from shops.models import Commune
+
+    ha_trung = Commune.objects.get(slug="xa-ha-trung")
+    placed = ShopFactory(name="Tạp hóa xã Hà Trung", district=districts["ha-trung"], commune=ha_trung)
+    mine = report(placed)
+    report(records["cua-hang"])  # in the district, not in the commune
+    user = with_report_permissions(staff_user(COMMUNE_EDITORS, username="bientap-xa"), "view", "change")
+    user.communes.set([ha_trung])
+    client.force_login(user)
+    assert list(changelist(client).context["cl"].result_list) == [mine]
+
+
+def test_staff_without_the_permission_are_refused(client, districts, records):
+    from camnang.roles import DISTRICT_EDITORS
+    from camnang.tests.utils import staff_user
+
+    item = report(records["cua-hang"])
+    client.force_login(staff_user(DISTRICT_EDITORS, districts["ha-trung"]))
+    assert changelist(client).status_code == 403
+    assert client.get(reverse("admin:camnang_errorreport_change", args=[item.pk])).status_code == 403
+    home = client.get(reverse("admin:index")).content.decode()
+    assert "Người dân báo thông tin chưa đúng" not in home
+
+
+def test_reports_of_one_record_are_grouped_most_reported_first(client, records, editor):
+    shop, producer = records["cua-hang"], records["co-so-san-xuat"]
+    first = report(shop)
+    lone = report(producer)
+    second = report(shop, "closed")
+    client.force_login(editor)
+    cl = changelist(client, "?state__exact=open").context["cl"]
+    assert list(cl.result_list) == [second, first, lone]
+    assert [r.open_on_record for r in cl.result_list] == [2, 2, 1]
+
+
+def test_a_report_page_shows_the_record_as_it_is_and_closes_every_open_report_on_it(client, records, editor):
+    from django.utils import timezone
+
+    shop = records["cua-hang"]
+    shop.phone, shop.address, shop.verified_on = "030 111 2222", "Thôn Đông", None
+    shop.save()
+    phone_report = report(shop, "wrong_phone", "Số đúng là 0301 112 223")
+    closed_report = report(shop, "closed")
+    other_record = report(records["co-so-san-xuat"])
+    client.force_login(editor)
+    url = reverse("admin:camnang_errorreport_change", args=[phone_report.pk])
+    html = client.get(url).content.decode()
+    assert "Tạp hóa Minh Hằng" in html and "0301 112 222" in html and "Thôn Đông" in html
+    assert "Số đúng là 0301 112 223" in html and "Đã đóng cửa, ngừng bán" in html  # both reports
+    assert reverse("admin:shops_shop_change", args=[shop.pk]) in html
+
+    # The outcome is required.
+    response = client.post(url, {"outcome": "", "close_all": "on", "verified_today": "on"})
+    assert response.status_code == 200 and "Xin chọn kết quả xử lý." in response.content.decode()
+    assert ErrorReport.objects.open().count() == 3
+
+    response = client.post(
+        url,
+        {
+            "outcome": "corrected",
+            "outcome_note": "Đã gọi, sửa số.",
+            "close_all": "on",
+            "verified_today": "on",
+        },
+    )
+    assert response.status_code == 302
+    for item in (phone_report, closed_report):
+        item.refresh_from_db()
+        assert item.state == ErrorReport.State.CLOSED and item.outcome == "corrected"
+        assert item.outcome_note == "Đã gọi, sửa số." and item.closed_by == editor and item.closed_at
+    other_record.refresh_from_db()
+    assert other_record.state == ErrorReport.State.OPEN
+    shop.refresh_from_db()
+    assert shop.verified_on == timezone.localdate()
+    assert shop.history.first().history_user == editor  # through the service that records who
+    # A closed report is only read.
+    assert client.post(url, {"outcome": "rejected"}).status_code == 403
+
+
+def test_closing_one_report_can_leave_the_others_and_the_verified_date(client, records, editor):
+    shop = records["cua-hang"]
+    shop.verified_on = None
+    shop.save()
+    one, other = report(shop), report(shop, "other")
+    client.force_login(editor)
+    url = reverse("admin:camnang_errorreport_change", args=[one.pk])
+    assert client.post(url, {"outcome": "rejected"}).status_code == 302
+    one.refresh_from_db()
+    other.refresh_from_db()
+    assert one.outcome == "rejected" and other.state == ErrorReport.State.OPEN
+    shop.refresh_from_db()
+    assert shop.verified_on is None
+
+
+def test_view_only_staff_cannot_close_a_report(client, districts, records):
+    from camnang.roles import DISTRICT_EDITORS
+    from camnang.tests.utils import staff_user
+
+    item = report(records["cua-hang"])
+    user = with_report_permissions(staff_user(DISTRICT_EDITORS, districts["ha-trung"]), "view")
+    client.force_login(user)
+    url = reverse("admin:camnang_errorreport_change", args=[item.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"outcome": "confirmed", "close_all": "on"}).status_code == 403
+    item.refresh_from_db()
+    assert item.state == ErrorReport.State.OPEN
+
+
+def test_records_with_open_reports_come_first_in_the_verification_queue(client, districts, records, editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    never = ShopFactory(name="Chưa xác minh", district=districts["ha-trung"], verified_on=None)
+    shop, producer = records["cua-hang"], records["co-so-san-xuat"]
+    shop.verified_on = producer.verified_on = today - timedelta(days=5)  # recently checked
+    shop.save()
+    producer.save()
+    report(producer)
+    report(shop)
+    report(shop, "closed")
+    closed = report(never)
+    closed.state = ErrorReport.State.CLOSED
+    closed.save()
+    client.force_login(editor)
+    response = client.get(reverse("admin:verification_queue"))
+    items = list(response.context["page_obj"])
+    assert [(i["record"].name, i["reports"]) for i in items] == [
+        ("Tạp hóa Minh Hằng", 2),
+        ("HTX Hà Lĩnh", 1),
+        ("Chưa xác minh", 0),
+    ]
+    html = response.content.decode()
+    assert "2 báo cáo đang mở" in html
+    # The count links to the record's open reports.
+    link = reverse("admin:camnang_errorreport_changelist") + "?" + items[0]["reports_query"]
+    assert link.replace("&", "&amp;") in html
+    assert list(client.get(link).context["cl"].result_list) == list(ErrorReport.objects.open().about(shop))

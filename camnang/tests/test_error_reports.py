@@ -336,3 +336,28 @@ def test_records_with_open_reports_come_first_in_the_verification_queue(client, 
     link = reverse("admin:camnang_errorreport_changelist") + "?" + items[0]["reports_query"]
     assert link.replace("&", "&amp;") in html
     assert list(client.get(link).context["cl"].result_list) == list(ErrorReport.objects.open().about(shop))
+
+
+def test_only_staff_who_may_edit_the_record_can_record_its_verified_date(client, records):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    shop = records["cua-hang"]
+    shop.verified_on = None
+    shop.save()
+    item = report(shop)
+    user = get_user_model().objects.create_user(
+        "xem-cua-hang", password="mat-khau-thu-nghiem-2024", is_staff=True
+    )
+    user.user_permissions.set(Permission.objects.filter(codename__in=["view_shop", "all_districts"]))
+    client.force_login(with_report_permissions(user, "view", "change"))
+    url = reverse("admin:camnang_errorreport_change", args=[item.pk])
+    response = client.post(url, {"outcome": "confirmed", "verified_today": "on"})
+    assert response.status_code == 200
+    assert "Bạn không được sửa mục này nên không ghi được ngày xác minh." in response.content.decode()
+    item.refresh_from_db()
+    shop.refresh_from_db()
+    assert item.state == ErrorReport.State.OPEN and shop.verified_on is None
+    assert client.post(url, {"outcome": "confirmed"}).status_code == 302
+    item.refresh_from_db()
+    assert item.outcome == "confirmed"

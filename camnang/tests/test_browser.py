@@ -290,6 +290,11 @@ def staff_page(browser, live_server, **options):
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_superuser("canbo", "canbo@camnang.invalid", "mat-khau-rat-dai-2026")
+    return logged_in_page(browser, live_server, "canbo", "mat-khau-rat-dai-2026", **options)
+
+
+def logged_in_page(browser, live_server, username, password, **options):
+    """(context, page, blocked) of `username` logged in to the admin in a new desktop browser."""
     context = browser.new_context(viewport=DESKTOP, locale="vi-VN", **options)
     page = context.new_page()
     blocked = []
@@ -297,8 +302,8 @@ def staff_page(browser, live_server, **options):
         "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
     )
     page.goto(live_server.url + "/quan-tri/")
-    page.fill("#id_username", "canbo")
-    page.fill("#id_password", "mat-khau-rat-dai-2026")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
     page.click("input[type=submit]")
     page.wait_for_url(live_server.url + "/quan-tri/")
     return context, page, blocked
@@ -401,13 +406,9 @@ def test_citizen_reports_a_wrong_phone_and_staff_close_it_as_checked(live_server
     editor.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_errorreport", "change_errorreport"])
     )
-    context = browser.new_context(viewport=DESKTOP, locale="vi-VN")
-    page = context.new_page()
-    page.goto(live_server.url + "/quan-tri/")
-    page.fill("#id_username", "bientap-hatrung")
-    page.fill("#id_password", "mat-khau-thu-nghiem-2024")
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/quan-tri/")
+    context, page, blocked = logged_in_page(
+        browser, live_server, "bientap-hatrung", "mat-khau-thu-nghiem-2024"
+    )
     page.get_by_role("link", name="Người dân báo thông tin chưa đúng").click()
     row = page.locator("#result_list tbody tr", has_text="Tạp hóa Minh Hằng")
     assert "Số điện thoại không đúng" in row.inner_text()
@@ -422,6 +423,7 @@ def test_citizen_reports_a_wrong_phone_and_staff_close_it_as_checked(live_server
     page.click("input[name=_save]")
     page.wait_for_url(re.compile(r"/quan-tri/camnang/errorreport/"))
     assert "Đã đóng 1 báo cáo." in page.content()
+    assert not blocked, blocked
     context.close()
 
     phone.goto(live_server.url + shop.get_absolute_url())

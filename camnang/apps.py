@@ -9,6 +9,7 @@ class CamnangConfig(AppConfig):
 
     def ready(self):
         from camnang import staff
+        from camnang.models import ErrorReport
         from camnang.views import SearchForm
         from core import staff_pages
         from core.cache import query_parameters
@@ -21,8 +22,19 @@ class CamnangConfig(AppConfig):
                 route="can-xac-minh/",
                 view=staff.verification_queue,
                 title=_("Cửa hàng, cơ sở cần xác minh lại"),
-                summary=_("đang công bố, chưa xác minh trong 90 ngày"),
-            )
+                summary=_(
+                    "đang công bố, chưa xác minh trong 90 ngày, hoặc có người dân báo thông tin chưa đúng"
+                ),
+            ),
+            staff_pages.StaffPage(
+                name="open_error_reports",
+                url_name="admin:camnang_errorreport_changelist",
+                query="?state__exact=open",
+                title=_("Người dân báo thông tin chưa đúng"),
+                summary=_("báo cáo đang chờ xử lý, trong phạm vi bạn phụ trách"),
+                permission="camnang.view_errorreport",
+                count=lambda user: ErrorReport.objects.for_user(user).open().count(),
+            ),
         )
 
 

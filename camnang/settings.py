@@ -249,12 +249,15 @@ FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 STAFF_URL = "/quan-tri/"
 OUTBOUND_URL = "/go/"
 HEALTH_URL = "/healthz/"
+# Citizens' reports of wrong information (camnang.reports): a form, not a page to index.
+REPORT_URL = "/bao-thong-tin-sai/"
 # Never a page for citizens: not cached, not a visit, not for search engines.
 NOT_PAGE_URLS = (STAFF_URL, OUTBOUND_URL, HEALTH_URL.rstrip("/"), MEDIA_URL, STATIC_URL)
 # Files partners embed and feeds readers poll: served, but fetching them is no visit.
 NOT_VISIT_URLS = (*NOT_PAGE_URLS, "/banner/", "/tin-tuc/rss/", "/tin-tuc/atom/")
-# Kept out of search engines: staff pages, outbound redirects, printable copies of pages.
-ROBOTS_DISALLOW = (STAFF_URL, OUTBOUND_URL, "/*/in/")
+# Kept out of search engines: staff pages, outbound redirects, printable copies of pages,
+# the report forms.
+ROBOTS_DISALLOW = (STAFF_URL, OUTBOUND_URL, "/*/in/", REPORT_URL)
 
 # --- Uploads ----------------------------------------------------------------------
 # Uploads go to S3-compatible object storage when a bucket is configured, so that

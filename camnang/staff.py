@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -16,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from camnang.models import ErrorReport, may
 from core import services
 from producers.models import Producer
 from shops.models import District, Shop
@@ -25,24 +27,25 @@ STALE_AFTER_DAYS = 90
 KINDS = {"cua-hang": (Shop, _("Cửa hàng")), "co-so": (Producer, _("Cơ sở sản xuất"))}
 
 
-def may(user, action: str, model) -> bool:
-    return user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}")
-
-
-def stale_records(user, model, cutoff, district=None):
-    """Published records of `model` in the user's districts, not verified since `cutoff`."""
+def queued_records(user, model, cutoff, district=None):
+    """Published records of `model` in the user's districts that need checking: not verified
+    since `cutoff`, or reported wrong by citizens. Returns them and {pk: open reports}."""
     if not may(user, "view", model):
-        return model.objects.none()
+        return model.objects.none(), {}
     records = model.objects.for_user(user).published()
-    records = records.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=cutoff))
     if district is not None:
         records = records.filter(district=district)
-    return records.select_related("district").only("name", "verified_on", "district")
+    reports = ErrorReport.objects.open_counts(model, records)
+    records = records.filter(
+        Q(verified_on__isnull=True) | Q(verified_on__lt=cutoff) | Q(pk__in=list(reports))
+    )
+    return records.select_related("district").only("name", "verified_on", "district"), reports
 
 
 @require_http_methods(["GET", "POST"])
 def verification_queue(request):
-    """Published shops and producers not verified for 90 days, oldest first, with one-click verify."""
+    """Published shops and producers not verified for 90 days or reported wrong by citizens:
+    those with most open reports first, then the oldest verified, with one-click verify."""
     if request.method == "POST":
         return verify(request)
     today = timezone.localdate()
@@ -55,26 +58,35 @@ def verification_queue(request):
         if kind and kind != key:
             continue
         can_change = may(request.user, "change", model)
-        for record in stale_records(request.user, model, cutoff, district):
+        records, reports = queued_records(request.user, model, cutoff, district)
+        content_type = ContentType.objects.get_for_model(model).pk
+        for record in records:
             items.append(
                 {
                     "record": record,
                     "kind": key,
                     "label": label,
                     "can_change": can_change,
+                    "reports": reports.get(record.pk, 0),
+                    "reports_query": urlencode(
+                        {"state__exact": "open", "content_type": content_type, "object_id": record.pk}
+                    ),
                     "days": (today - record.verified_on).days if record.verified_on else None,
                     "url": reverse(
                         f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk]
                     ),
                 }
             )
-    items.sort(key=lambda item: (item["record"].verified_on or date.min, item["record"].name))
+    items.sort(
+        key=lambda item: (-item["reports"], item["record"].verified_on or date.min, item["record"].name)
+    )
     page = Paginator(items, 50).get_page(request.GET.get("trang"))
     context = {
         **admin.site.each_context(request),
         "title": _("Cần xác minh lại"),
         "page_obj": page,
         "stale_after_days": STALE_AFTER_DAYS,
+        "may_view_reports": request.user.has_perm("camnang.view_errorreport"),
         "districts": districts,
         "district": district,
         "kind": kind,

@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
 from django.views.static import serve
 
-from camnang import opendata, views
+from camnang import opendata, reports, views
 from camnang.sitemaps import all_sitemaps
 
 SITEMAPS = all_sitemaps()
@@ -21,11 +21,17 @@ opendata_patterns = [
     path("<slug:district>/<slug:dataset>.json", opendata.dataset_json, name="district_json"),
 ]
 
+report_patterns = [
+    path("<slug:kind>/<slug:slug>/", reports.report_error, name="report_error"),
+    path("<slug:kind>/<slug:slug>/da-gui/", reports.report_error_sent, name="report_error_sent"),
+]
+
 # Pages citizens read: Vietnamese at the root, English under /en/.
 public_patterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
     path("du-lieu-mo/", include((opendata_patterns, "opendata"))),
+    path(settings.REPORT_URL.lstrip("/"), include(report_patterns)),
     path("", include("shops.urls")),
     path("", include("producers.urls")),
     path("", include("campaigns.urls")),

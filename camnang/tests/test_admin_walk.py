@@ -216,6 +216,7 @@ def walk(districts):
     """A superuser, the three restricted users, and one record of every admin's model."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
+    from camnang.models import ErrorReport
     from campaigns.models import ReferralCount, ReportSubmission
     from campaigns.tests.factories import (
         ActivityFactory,
@@ -292,6 +293,7 @@ def walk(districts):
             username="ai-do", ip_address="203.0.113.9", failures_since_start=2, get_data="", post_data=""
         ),
         AccessLog.objects.create(username="quantri", ip_address="203.0.113.10"),
+        ErrorReport.objects.create(record=producer, problem="wrong_phone", note="Số không liên lạc được."),
         AccessFailureLog.objects.create(username="ai-do", ip_address="203.0.113.9"),
     ):
         targets[type(record)] = record

@@ -290,6 +290,11 @@ def staff_page(browser, live_server, **options):
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_superuser("canbo", "canbo@camnang.invalid", "mat-khau-rat-dai-2026")
+    return logged_in_page(browser, live_server, "canbo", "mat-khau-rat-dai-2026", **options)
+
+
+def logged_in_page(browser, live_server, username, password, **options):
+    """(context, page, blocked) of `username` logged in to the admin in a new desktop browser."""
     context = browser.new_context(viewport=DESKTOP, locale="vi-VN", **options)
     page = context.new_page()
     blocked = []
@@ -297,8 +302,8 @@ def staff_page(browser, live_server, **options):
         "console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None
     )
     page.goto(live_server.url + "/quan-tri/")
-    page.fill("#id_username", "canbo")
-    page.fill("#id_password", "mat-khau-rat-dai-2026")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
     page.click("input[type=submit]")
     page.wait_for_url(live_server.url + "/quan-tri/")
     return context, page, blocked
@@ -375,3 +380,52 @@ def test_staff_import_a_kept_list_choose_a_column_fix_the_refused_rows_and_confi
     assert Shop.objects.get().phone == "+84912000222"
     assert not blocked, blocked
     context.close()
+
+
+def test_citizen_reports_a_wrong_phone_and_staff_close_it_as_checked(live_server, browser, phone, ha_trung):
+    from django.contrib.auth.models import Permission
+    from django.utils import timezone
+
+    from camnang.roles import DISTRICT_EDITORS
+    from camnang.tests.utils import staff_user
+
+    shop = ShopFactory(name="Tạp hóa Minh Hằng", district=ha_trung, phone="030 111 2222", verified_on=None)
+    phone.goto(live_server.url + shop.get_absolute_url())
+    assert "Xác minh lần cuối" not in phone.content()
+    phone.get_by_role("link", name="Báo thông tin chưa đúng").tap()
+    phone.get_by_label("Số điện thoại không đúng").check()
+    phone.get_by_label("Ghi chú thêm (không bắt buộc)").fill("Gọi không được, số mới là 0301 112 223.")
+    assert phone.locator(".trap").bounding_box()["x"] < 0  # the honeypot: off-screen for people
+    screenshot(phone, "report-error")
+    phone.get_by_role("button", name="Gửi báo cáo").tap()
+    phone.wait_for_url(re.compile(r"/bao-thong-tin-sai/cua-hang/.+/da-gui/$"))
+    assert "Cảm ơn bạn!" in phone.content()
+
+    # The district's editor, allowed to view and close reports, logs in.
+    editor = staff_user(DISTRICT_EDITORS, ha_trung, username="bientap-hatrung")
+    editor.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_errorreport", "change_errorreport"])
+    )
+    context, page, blocked = logged_in_page(
+        browser, live_server, "bientap-hatrung", "mat-khau-thu-nghiem-2024"
+    )
+    page.get_by_role("link", name="Người dân báo thông tin chưa đúng").click()
+    row = page.locator("#result_list tbody tr", has_text="Tạp hóa Minh Hằng")
+    assert "Số điện thoại không đúng" in row.inner_text()
+    row.locator("a").first.click()
+    values = page.locator("table.record-values")
+    assert "0301 112 222" in values.inner_text()  # the current number, beside the report
+    assert "Gọi không được, số mới là 0301 112 223." in page.content()
+    page.select_option("#id_outcome", "corrected")
+    page.fill("#id_outcome_note", "Đã gọi cửa hàng, sửa số.")
+    page.check("#id_verified_today")
+    screenshot(page, "admin-close-report")
+    page.click("input[name=_save]")
+    page.wait_for_url(re.compile(r"/quan-tri/camnang/errorreport/"))
+    assert "Đã đóng 1 báo cáo." in page.content()
+    assert not blocked, blocked
+    context.close()
+
+    phone.goto(live_server.url + shop.get_absolute_url())
+    verified = phone.locator("dt", has_text="Xác minh lần cuối").locator("xpath=following-sibling::dd[1]")
+    assert verified.inner_text() == timezone.localdate().strftime("%d/%m/%Y")

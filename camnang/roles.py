@@ -20,6 +20,9 @@ POSTAL_STAFF = "Nhân viên bưu chính"
 COMMUNE_EDITORS = "Biên tập viên cấp xã"
 
 DIRECTORY_WORK = ("view", "add", "change", "delete")
+# Citizens' reports of wrong information: seen and closed, never added or deleted by staff;
+# each user sees the reports on the records they may see (camnang.models.ErrorReport).
+ERROR_REPORTS = ("camnang", "errorreport", ("view", "change"))
 # The directory of a local area; today's communes are seen to choose one for a record.
 LOCAL_DIRECTORY = (
     ("shops", "shop", DIRECTORY_WORK),
@@ -28,6 +31,7 @@ LOCAL_DIRECTORY = (
     ("producers", "productprice", DIRECTORY_WORK),
     ("producers", "listing", DIRECTORY_WORK),
     ("shops", "commune", ("view",)),
+    ERROR_REPORTS,
 )
 
 
@@ -67,6 +71,7 @@ ROLES = (
             "và các chiến dịch truyền thông."
         ),
         apps=("shops", "producers", "campaigns"),
+        models=(ERROR_REPORTS,),
     ),
     Role(
         DISTRICT_EDITORS,
@@ -91,6 +96,7 @@ ROLES = (
             ("producers", "listing", DIRECTORY_WORK),
             ("producers", "platform", ("view",)),
             ("shops", "commune", ("view",)),
+            ERROR_REPORTS,
         ),
         extra=("shops.all_districts",),
     ),

@@ -148,23 +148,36 @@ def report(record, problem="wrong_phone", note=""):
     return ErrorReport.objects.create(record=record, problem=problem, note=note)
 
 
-def with_report_permissions(user, *actions):
+def report_permissions(*actions):
     from django.contrib.auth.models import Permission
 
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="camnang", codename__in=[f"{a}_errorreport" for a in actions]
-        )
+    return Permission.objects.filter(
+        content_type__app_label="camnang", codename__in=[f"{a}_errorreport" for a in actions]
     )
+
+
+def with_report_permissions(user, *actions):
+    user.user_permissions.add(*report_permissions(*actions))
+    return user
+
+
+def district_editor_without_reports(districts):
+    """A Hà Trung editor whose role has been given no report permission."""
+    from camnang.roles import DISTRICT_EDITORS
+    from camnang.tests.utils import staff_user
+
+    user = staff_user(DISTRICT_EDITORS, districts["ha-trung"])
+    user.groups.get().permissions.remove(*report_permissions("view", "change"))
     return user
 
 
 @pytest.fixture
 def editor(districts):
+    """A Hà Trung editor: the role sees and closes the reports on its records."""
     from camnang.roles import DISTRICT_EDITORS
     from camnang.tests.utils import staff_user
 
-    return with_report_permissions(staff_user(DISTRICT_EDITORS, districts["ha-trung"]), "view", "change")
+    return staff_user(DISTRICT_EDITORS, districts["ha-trung"])
 
 
 def changelist(client, query=""):
@@ -210,11 +223,9 @@ def test_commune_editors_see_the_reports_of_their_communes(client, districts, re
 
 
 def test_staff_without_the_permission_are_refused(client, districts, records):
-    from camnang.roles import DISTRICT_EDITORS
-    from camnang.tests.utils import staff_user
 
     item = report(records["cua-hang"])
-    client.force_login(staff_user(DISTRICT_EDITORS, districts["ha-trung"]))
+    client.force_login(district_editor_without_reports(districts))
     assert changelist(client).status_code == 403
     assert client.get(reverse("admin:camnang_errorreport_change", args=[item.pk])).status_code == 403
     home = client.get(reverse("admin:index")).content.decode()
@@ -292,11 +303,9 @@ def test_closing_one_report_can_leave_the_others_and_the_verified_date(client, r
 
 
 def test_view_only_staff_cannot_close_a_report(client, districts, records):
-    from camnang.roles import DISTRICT_EDITORS
-    from camnang.tests.utils import staff_user
 
     item = report(records["cua-hang"])
-    user = with_report_permissions(staff_user(DISTRICT_EDITORS, districts["ha-trung"]), "view")
+    user = with_report_permissions(district_editor_without_reports(districts), "view")
     client.force_login(user)
     url = reverse("admin:camnang_errorreport_change", args=[item.pk])
     assert client.get(url).status_code == 200

@@ -251,6 +251,8 @@ OUTBOUND_URL = "/go/"
 HEALTH_URL = "/healthz/"
 # Never a page for citizens: not cached, not a visit, not for search engines.
 NOT_PAGE_URLS = (STAFF_URL, OUTBOUND_URL, HEALTH_URL.rstrip("/"), MEDIA_URL, STATIC_URL)
+# Pages with a form to post (a CSRF token in them): pages, but never kept by the page cache.
+FORM_URLS = ("/dang-ky-ho-tro-ban-hang/",)
 # Files partners embed and feeds readers poll: served, but fetching them is no visit.
 NOT_VISIT_URLS = (*NOT_PAGE_URLS, "/banner/", "/tin-tuc/rss/", "/tin-tuc/atom/")
 # Kept out of search engines: staff pages, outbound redirects, printable copies of pages.

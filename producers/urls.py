@@ -17,6 +17,8 @@ urlpatterns = [
     path("co-so-san-xuat/<slug:slug>/", views.ProducerDetailView.as_view(), name="producer"),
     path("san-pham/<slug:slug>/", views.ProductDetailView.as_view(), name="product"),
     path("san-thuong-mai/", views.PlatformListView.as_view(), name="platforms"),
+    path("dang-ky-ho-tro-ban-hang/", views.help_request, name="help_request"),
+    path("dang-ky-ho-tro-ban-hang/da-gui/", views.help_request_done, name="help_request_done"),
     path("go/<int:pk>/", views.go_listing, name="go"),
     path("go/san/<slug:slug>/", views.go_platform, name="go_platform"),
 ]

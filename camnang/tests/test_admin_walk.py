@@ -226,7 +226,8 @@ def walk(districts):
         PartnerFactory,
         RecordFactory,
     )
-    from producers.models import Platform
+    from producers.models import Onboarding, Platform
+    from producers.services import move_onboarding
     from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, ProductPriceFactory
     from shops.models import Category
     from shops.tests.factories import ShopFactory
@@ -257,6 +258,8 @@ def walk(districts):
     product = ProductFactory(name="Cói Nga Sơn", producer=producer)
     listing = ListingFactory(producer=producer, product=product)
     price = ProductPriceFactory(product=product, source_note="Số 15/TB-UBND")
+    onboarding = Onboarding(producer=producer, platform=Platform.objects.get(slug="postmart"))
+    move_onboarding(onboarding, Onboarding.Stage.PROPOSED, user=superuser)
     platform = Platform.objects.get(slug="voso")
     platform.summary = "Sàn của Viettel Post."
     platform.save()
@@ -273,6 +276,7 @@ def walk(districts):
         type(product): product,
         type(listing): listing,
         type(price): price,
+        Onboarding: onboarding,
         Platform: platform,
         type(nga_son): nga_son,
         type(partner): partner,

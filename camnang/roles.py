@@ -32,6 +32,9 @@ LOCAL_DIRECTORY = (
     ("producers", "listing", DIRECTORY_WORK),
     ("shops", "commune", ("view",)),
     ERROR_REPORTS,
+    # Local staff propose the households of their area and follow them onto the platforms.
+    ("producers", "onboarding", ("view", "add", "change")),
+    ("producers", "onboardingstep", ("view",)),
 )
 
 
@@ -97,6 +100,9 @@ ROLES = (
             ("producers", "platform", ("view",)),
             ("shops", "commune", ("view",)),
             ERROR_REPORTS,
+            # The postal companies contact, train and open the shops of the households.
+            ("producers", "onboarding", ("view", "change")),
+            ("producers", "onboardingstep", ("view",)),
         ),
         extra=("shops.all_districts",),
     ),

@@ -253,6 +253,10 @@ HEALTH_URL = "/healthz/"
 REPORT_URL = "/bao-thong-tin-sai/"
 # Never a page for citizens: not cached, not a visit, not for search engines.
 NOT_PAGE_URLS = (STAFF_URL, OUTBOUND_URL, HEALTH_URL.rstrip("/"), MEDIA_URL, STATIC_URL)
+# A farmer's request for help onto the platforms (producers.views.help_request).
+HELP_REQUEST_URL = "/dang-ky-ho-tro-ban-hang/"
+# Pages with a form to post (a CSRF token in them): pages, but never kept by the page cache.
+FORM_URLS = (HELP_REQUEST_URL, REPORT_URL)
 # Files partners embed and feeds readers poll: served, but fetching them is no visit.
 NOT_VISIT_URLS = (*NOT_PAGE_URLS, "/banner/", "/tin-tuc/rss/", "/tin-tuc/atom/")
 # Kept out of search engines: staff pages, outbound redirects, printable copies of pages,

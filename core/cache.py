@@ -302,7 +302,7 @@ class PublicPageCache:
         if (
             settings.PUBLIC_CACHE_SECONDS <= 0
             or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
-            or is_under(environ.get("PATH_INFO", ""), settings.NOT_PAGE_URLS)
+            or is_under(environ.get("PATH_INFO", ""), (*settings.NOT_PAGE_URLS, *settings.FORM_URLS))
         ):
             return None
         request = WSGIRequest(environ)  # parsed as Django will parse it, never passed on

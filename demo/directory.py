@@ -18,7 +18,8 @@ from core.models import Status
 from core.text import fold
 from demo import tables as data
 from demo.photos import product_photo, scene_photo
-from producers.models import Listing, Platform, Producer, Product, ProductPrice
+from producers.models import Listing, Onboarding, Platform, Producer, Product, ProductPrice
+from producers.services import move_onboarding
 from shops.models import Category, Commune, District, Shop
 
 # Every choice comes from this seed: the same rows each time.
@@ -416,6 +417,7 @@ class DemoLoader:
         shop_plans = planner.shops(districts)
         producer_plans = planner.producers(districts)
         price_plans = plan_prices(planner, producer_plans)
+        onboarding_plans = plan_onboarding(planner, producer_plans)
 
         for plan in [*shop_plans, *producer_plans]:
             plan["fields"]["commune"] = units.get(plan["fields"]["commune_name"])
@@ -426,8 +428,10 @@ class DemoLoader:
         listing_counts = dict.fromkeys(DEMO_PLATFORMS, 0)
         listing_urls = []
         product_count = 0
+        producers = {}
         for plan in producer_plans:
             producer = self.save(Producer, plan["slug"], plan["fields"], photo=scene_photo(plan["scene"]))
+            producers[plan["slug"]] = producer
             products = {}
             for item in plan["products"]:
                 fields = dict(item["fields"])
@@ -452,6 +456,7 @@ class DemoLoader:
                 )
                 listing_counts[listing["platform"]] += 1
                 listing_urls.append(listing_url(platform, listing["anchor"]))
+        listing_urls += save_onboarding(producers, onboarding_plans, platforms)
         # Demo listings an earlier version of the loader wrote (and no longer plans) go.
         Listing.objects.filter(is_demo=True).exclude(url__in=listing_urls).delete()
 
@@ -466,6 +471,7 @@ class DemoLoader:
             "products": product_count,
             "listings": sum(listing_counts.values()),
             **listing_counts,
+            "onboarding": len(onboarding_plans),
             "photos": self.photos,
         }
 
@@ -538,3 +544,83 @@ def save_prices(products: dict[str, Product], plans: dict[str, list[dict]]) -> N
         for slug, product in products.items()
         for price in plans.get(slug, ())
     )
+
+
+# --- Onboarding records ------------------------------------------------------------------
+# Apart from the rest of the demo, like the prices: planned after every other choice
+# (prices included), so they take the seeded generator's draws last and change none of
+# the others. Some household producers get a record at each stage, with its history.
+
+ONBOARDING_PATH = [
+    Onboarding.Stage.PROPOSED,
+    Onboarding.Stage.CONTACTED,
+    Onboarding.Stage.TRAINED,
+    Onboarding.Stage.SHOP_OPEN,
+    Onboarding.Stage.FIRST_ORDER,
+]
+# How many households end at each stage (declined included).
+ONBOARDING_PER_STAGE = 2
+ONBOARDING_NOTES = {
+    Onboarding.Stage.PROPOSED: "Có trong danh sách xã gửi doanh nghiệp bưu chính (minh họa).",
+    Onboarding.Stage.CONTACTED: "Đã gọi điện hẹn lịch hướng dẫn (minh họa).",
+    Onboarding.Stage.TRAINED: "Dự buổi tập huấn bán hàng trên sàn tại bưu cục (minh họa).",
+    Onboarding.Stage.SHOP_OPEN: "Đã mở gian hàng, đăng sản phẩm đầu tiên (minh họa).",
+    Onboarding.Stage.FIRST_ORDER: "Gian hàng nhận đơn hàng đầu tiên (minh họa).",
+}
+DECLINE_REASONS = (
+    "Chưa có sản lượng ổn định để bán (minh họa).",
+    "Hộ chưa có điện thoại thông minh (minh họa).",
+)
+
+
+def plan_onboarding(planner: Planner, producer_plans: list[dict]) -> list[dict]:
+    """Onboarding records of some household producers: ONBOARDING_PER_STAGE at each stage,
+    each with the steps that led there, a few days to weeks apart, ending recently."""
+    rng = planner.rng
+    households = [plan["slug"] for plan in producer_plans if plan["fields"]["kind"] == "household"]
+    finals = [*ONBOARDING_PATH, Onboarding.Stage.DECLINED] * ONBOARDING_PER_STAGE
+    plans = []
+    for slug, final in zip(rng.sample(households, min(len(households), len(finals))), finals, strict=False):
+        if final == Onboarding.Stage.DECLINED:
+            path = [*ONBOARDING_PATH[: rng.randint(1, 3)], final]
+        else:
+            path = ONBOARDING_PATH[: ONBOARDING_PATH.index(final) + 1]
+        day = planner.today - timedelta(days=rng.randint(1, 20))
+        steps = []
+        for stage in reversed(path):
+            steps.insert(0, {"stage": stage, "day": day})
+            day -= timedelta(days=rng.randint(4, 30))
+        plans.append({"producer": slug, "platform": rng.choice(DEMO_PLATFORMS), "steps": steps})
+    return plans
+
+
+def save_onboarding(producers: dict[str, Producer], plans: list[dict], platforms: dict) -> list[str]:
+    """Give these demo producers exactly their planned records (loading again replaces
+    them), through the one service that moves records; returns the shop addresses used."""
+    Onboarding.objects.filter(is_demo=True).delete()
+    urls = []
+    for plan in plans:
+        platform = platforms[plan["platform"]]
+        onboarding = Onboarding(producer=producers[plan["producer"]], platform=platform, is_demo=True)
+        for step in plan["steps"]:
+            stage = step["stage"]
+            shop_url = ""
+            if stage == Onboarding.Stage.SHOP_OPEN:
+                shop_url = listing_url(platform, f"{plan['producer']}-gian-hang")
+                Listing.objects.update_or_create(
+                    platform=platform,
+                    url=shop_url,
+                    defaults={"is_demo": True, "producer": onboarding.producer, "product": None},
+                )
+                urls.append(shop_url)
+            reason = DECLINE_REASONS[len(plan["steps"]) % 2] if stage == Onboarding.Stage.DECLINED else ""
+            move_onboarding(
+                onboarding,
+                stage,
+                user=None,
+                day=step["day"],
+                note=ONBOARDING_NOTES.get(stage, ""),
+                reason=reason,
+                shop_url=shop_url,
+            )
+    return urls

@@ -1,7 +1,14 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.template.defaultfilters import date as format_date
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.admin import (
     ContactAdminMixin,
@@ -11,7 +18,8 @@ from core.admin import (
     SpreadsheetAdminMixin,
 )
 from core.text import thousands
-from producers.models import Listing, Platform, Producer, Product, ProductPrice
+from producers import services
+from producers.models import Listing, Onboarding, OnboardingStep, Platform, Producer, Product, ProductPrice
 from shops.admin import PlacedAdminMixin
 
 
@@ -192,3 +200,164 @@ class ListingAdmin(ScopedAdminMixin, HistoryAdmin):
     search_fields = ["url", "producer__name", "product__name"]
     autocomplete_fields = ["producer", "product"]
     readonly_fields = ["clicks"]
+
+
+# --- Onboarding ---------------------------------------------------------------------
+
+
+class OnboardingStepInline(admin.TabularInline):
+    """The record's history, read-only: steps are written by moving the record (below)."""
+
+    model = OnboardingStep
+    extra = 0
+    fields = ["stage", "day", "by", "reason", "note", "created_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever may see the record sees its steps (the parent admin checks the scope).
+        return request.user.has_perm("producers.view_onboarding") or super().has_view_permission(request, obj)
+
+
+class OnboardingForm(forms.ModelForm):
+    """The record's fields, and the next move (producers.services.move_onboarding)."""
+
+    move_to = forms.ChoiceField(label=_("Chuyển sang bước"), required=False)
+    move_day = forms.DateField(
+        label=_("Ngày của bước mới"), required=False, help_text=_("Để trống là hôm nay.")
+    )
+    move_reason = forms.CharField(label=_("Lý do từ chối"), required=False, max_length=255)
+    shop_url = forms.URLField(
+        label=_("Địa chỉ gian hàng trên sàn"),
+        required=False,
+        max_length=500,
+        help_text=_("Khi chuyển sang “Đã mở gian hàng”: địa chỉ gian hàng của hộ, thuộc tên miền của sàn."),
+    )
+    move_note = forms.CharField(
+        label=_("Ghi chú của bước"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta:
+        model = Onboarding
+        fields = ["producer", "platform", "assignee"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "move_to" in self.fields:
+            stages = dict(Onboarding.Stage.choices)
+            self.fields["move_to"].choices = [("", "—")] + [
+                (stage, stages[stage]) for stage in services.allowed_stages(self.instance)
+            ]
+        if "assignee" in self.fields:
+            self.fields["assignee"].queryset = get_user_model().objects.filter(is_staff=True, is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        stage = data.get("move_to")
+        if stage and not self.errors:
+            if "platform" in data:
+                self.instance.platform = data["platform"]
+            try:
+                services.check_move(
+                    self.instance,
+                    stage,
+                    day=data.get("move_day") or timezone.localdate(),
+                    reason=data.get("move_reason", ""),
+                    shop_url=data.get("shop_url", ""),
+                )
+            except ValidationError as error:
+                self.add_error("move_to", error)
+        return data
+
+
+@admin.action(description=_("Rút đồng ý: xóa thông tin cá nhân"), permissions=["change"])
+def withdraw_consent(modeladmin, request, queryset):
+    count = 0
+    for onboarding in queryset.filter(withdrawn_on=None).select_related("producer"):
+        services.withdraw_consent(onboarding, user=request.user)
+        count += 1
+    modeladmin.message_user(
+        request,
+        ngettext("Đã xóa thông tin cá nhân của %d hộ.", "Đã xóa thông tin cá nhân của %d hộ.", count) % count,
+        level=messages.WARNING,
+    )
+
+
+@admin.register(Onboarding)
+class OnboardingAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """Households on their way onto the platforms, scoped by their producers' places."""
+
+    form = OnboardingForm
+    list_display = [
+        "producer", "district", "commune", "stage", "stage_on", "platform", "assignee", "self_registered",
+        "withdrawn_on",
+    ]  # fmt: skip
+    list_filter = ["stage", "platform", "self_registered", "producer__district"]
+    list_select_related = ["producer", "producer__district", "producer__commune", "platform", "assignee"]
+    search_fields = ["producer__name", "producer__commune__name", "producer__commune_name"]
+    autocomplete_fields = ["producer"]
+    date_hierarchy = "stage_on"
+    actions = [withdraw_consent]
+    inlines = [OnboardingStepInline]
+    readonly_fields = [
+        "stage", "stage_on", "listing_link", "decline_reason", "self_registered", "consent_at",
+        "withdrawn_on", "created_at", "updated_at",
+    ]  # fmt: skip
+
+    def get_fieldsets(self, request, obj=None):
+        record = [
+            "producer", "platform", "assignee", ("stage", "stage_on"), "decline_reason", "listing_link",
+            ("self_registered", "consent_at", "withdrawn_on"), ("created_at", "updated_at"),
+        ]  # fmt: skip
+        if obj is None:
+            return [(None, {"fields": ["producer", "platform", "assignee"]})]
+        fieldsets = [(None, {"fields": record})]
+        if self.has_change_permission(request, obj) and services.allowed_stages(obj):
+            move = ["move_to", "move_day", "move_reason", "shop_url", "move_note"]
+            fieldsets.append((_("Chuyển bước"), {"fields": move}))
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return [*self.readonly_fields, "producer"]
+        return self.readonly_fields
+
+    @admin.display(description=_("khu vực huyện cũ"), ordering="producer__district")
+    def district(self, obj):
+        return obj.producer.district
+
+    @admin.display(description=_("xã, phường hiện nay"), ordering="producer__commune")
+    def commune(self, obj):
+        return obj.producer.commune_label
+
+    @admin.display(description=_("gian hàng trên sàn"))
+    def listing_link(self, obj):
+        if obj.listing_id is None:
+            return "—"
+        return format_html('<a href="{0}" rel="noopener noreferrer">{0}</a>', obj.listing.url)
+
+    def save_model(self, request, obj, form, change):
+        if not self.in_scope(request, obj):
+            raise PermissionDenied
+        data = form.cleaned_data
+        with transaction.atomic():
+            if not change:
+                services.move_onboarding(obj, Onboarding.Stage.PROPOSED, user=request.user)
+                return
+            obj.save()
+            if data.get("move_to"):
+                services.move_onboarding(
+                    obj,
+                    data["move_to"],
+                    user=request.user,
+                    day=data.get("move_day"),
+                    note=data.get("move_note", ""),
+                    reason=data.get("move_reason", ""),
+                    shop_url=data.get("shop_url", ""),
+                )

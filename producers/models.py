@@ -1,5 +1,6 @@
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import MONTH_CHOICES, MonthsField, WebAddressField
+from core.fields import MONTH_CHOICES, MonthsField, WebAddressField, staff_member_field
 from core.models import (
     Contactable,
     DemoMarked,
@@ -398,3 +399,112 @@ class Listing(DemoMarked, TimeStampedModel):
         # write path (admin, import, shell), not only for validated forms.
         self.clean()
         super().save(*args, **kwargs)
+
+
+# --- Onboarding: a household's way onto a platform -------------------------------------
+
+
+class OnboardingQuerySet(models.QuerySet):
+    """Scoped by the producer's places: the producers' own rule, not a copy of it."""
+
+    def for_user(self, user):
+        return self.filter(producer__in=Producer.objects.for_user(user))
+
+    def admits(self, user, obj) -> bool:
+        return obj.producer_id is None or Producer.objects.admits(user, obj.producer)
+
+    def for_listing(self):
+        return self.select_related("producer", "producer__district", "producer__commune", "platform")
+
+
+class Onboarding(DemoMarked, TimeStampedModel):
+    """A producer household on its way onto postmart.vn or voso.vn.
+
+    Plan 241/KH-UBND has the communes (formerly the district committees) send lists of
+    producer households to the two postal companies, which contact, train and open
+    their shops on the platforms. Each record follows one household through those
+    stages; every move is written by producers.services.move_onboarding, which keeps
+    the history (OnboardingStep) and is the one place the allowed moves are decided.
+
+    The company responsible is the operator of `platform` (producers never read the
+    campaigns app); empty while the household has no preference and no one is assigned.
+    """
+
+    class Stage(models.TextChoices):
+        PROPOSED = "proposed", _("Đề xuất")
+        CONTACTED = "contacted", _("Đã liên hệ")
+        TRAINED = "trained", _("Đã tập huấn")
+        SHOP_OPEN = "shop_open", _("Đã mở gian hàng")
+        FIRST_ORDER = "first_order", _("Có đơn hàng đầu tiên")
+        DECLINED = "declined", _("Từ chối")
+
+    producer = models.OneToOneField(
+        Producer, on_delete=models.CASCADE, related_name="onboarding", verbose_name=_("hộ sản xuất")
+    )
+    stage = models.CharField(
+        _("bước hiện tại"), max_length=20, choices=Stage.choices, default=Stage.PROPOSED, editable=False
+    )
+    stage_on = models.DateField(_("ngày của bước hiện tại"), editable=False)
+    platform = models.ForeignKey(
+        Platform,
+        on_delete=models.PROTECT,
+        related_name="onboardings",
+        null=True,
+        blank=True,
+        verbose_name=_("sàn / doanh nghiệp bưu chính phụ trách"),
+        help_text=_("Doanh nghiệp vận hành sàn này liên hệ, tập huấn và mở gian hàng cho hộ."),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="onboardings",
+        verbose_name=_("cán bộ phụ trách"),
+    )
+    listing = models.ForeignKey(
+        Listing,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gian hàng trên sàn"),
+    )
+    decline_reason = models.CharField(_("lý do từ chối"), max_length=255, blank=True, editable=False)
+    self_registered = models.BooleanField(_("hộ tự đăng ký trên cổng"), default=False, editable=False)
+    consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"), null=True, blank=True, editable=False)
+    withdrawn_on = models.DateField(_("rút đồng ý ngày"), null=True, blank=True, editable=False)
+
+    objects = OnboardingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hỗ trợ lên sàn")
+        verbose_name_plural = _("hỗ trợ lên sàn")
+        ordering = ["-stage_on", "-pk"]
+        indexes = [models.Index(fields=["stage", "platform"])]
+
+    def __str__(self) -> str:
+        return f"{self.producer} – {self.get_stage_display()}"
+
+
+class OnboardingStep(models.Model):
+    """One move of an onboarding record: written by producers.services.move_onboarding only."""
+
+    onboarding = models.ForeignKey(
+        Onboarding, on_delete=models.CASCADE, related_name="steps", verbose_name=_("hỗ trợ lên sàn")
+    )
+    stage = models.CharField(_("bước"), max_length=20, choices=Onboarding.Stage.choices)
+    day = models.DateField(_("ngày"))
+    by = staff_member_field(_("người ghi"))
+    note = models.TextField(_("ghi chú"), blank=True)
+    reason = models.CharField(_("lý do từ chối"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bước hỗ trợ lên sàn")
+        verbose_name_plural = _("các bước hỗ trợ lên sàn")
+        ordering = ["day", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} ({self.day:%d/%m/%Y})"

@@ -1,25 +1,32 @@
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 
+from core.antispam import over_limit, record_submission
 from core.cache import per_version
 from core.fields import MONTH_CHOICES
 from core.pagination import paginate
 from core.printing import print_context
-from producers.forms import InSeasonForm, ProductFilterForm
+from producers.forms import HelpRequestForm, InSeasonForm, ProductFilterForm
 from producers.models import Listing, Platform, Producer, Product
+from producers.services import register_help_request
 from shops.models import Category, District
 
 PER_PAGE = 24
 # How many of its latest prices a product page shows.
 PRICE_HISTORY = 5
+# The platforms of the two postal companies Plan 241/KH-UBND asks to open households' shops.
+HELP_PLATFORMS = ("postmart", "voso")
 
 
 class DistrictProducerListView(TemplateView):
@@ -233,3 +240,51 @@ def product_structured_data(product: Product, request) -> dict:
             "seller": producer,
         }
     return data
+
+
+# How many help requests one network address may send a day.
+HELP_REQUESTS_PER_DAY = 3
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def help_request(request):
+    """A farmer asks for help to open a shop on postmart.vn or voso.vn: a draft producer
+    and its onboarding record, proposed; then the page of what happens next."""
+    platforms = Platform.objects.public().filter(slug__in=HELP_PLATFORMS)
+    form = HelpRequestForm(request.POST or None, platforms=platforms)
+    refused = ""
+    if request.method == "POST":
+        if over_limit(request, "help_request", limit=HELP_REQUESTS_PER_DAY):
+            refused = gettext(
+                "Địa chỉ mạng này đã gửi nhiều đăng ký trong hôm nay. Xin thử lại sau 24 giờ, "
+                "hoặc đến bưu cục gần nhất để được hướng dẫn."
+            )
+        elif form.is_valid():
+            data = form.cleaned_data
+            platform = form.chosen_platform
+            try:
+                register_help_request(
+                    name=data["name"],
+                    phone=data["phone"],
+                    commune=data["commune"],
+                    produce=data["produce"],
+                    platform=platform,
+                )
+            except ValidationError as error:
+                form.add_error("commune", error)
+            else:
+                record_submission(request, "help_request", seconds=24 * 3600)
+                done = reverse("producers:help_request_done")
+                return HttpResponseRedirect(f"{done}?san={platform.slug}" if platform else done)
+    status = 429 if refused else 200
+    return render(request, "producers/help_request.html", {"form": form, "refused": refused}, status=status)
+
+
+@never_cache
+def help_request_done(request):
+    """What happens after a help request; names the chosen platform's company when known."""
+    platform = (
+        Platform.objects.public().filter(slug__in=HELP_PLATFORMS, slug=request.GET.get("san", "")).first()
+    )
+    return render(request, "producers/help_request_done.html", {"platform": platform})

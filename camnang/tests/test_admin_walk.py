@@ -11,8 +11,9 @@ confirmation, a file the superuser just checked) are posted by:
 
 - a user holding every view permission and nothing else (with the province-wide
   scope, so that they reach every record);
-- postal staff, who may only view platforms (their own producers, products, prices
-  and listings, and the verification of producers, are theirs to change and left out);
+- postal staff, who may only view platforms (their own producers, products, prices,
+  listings and onboarding records, and the verification of producers, are theirs to
+  change and left out);
 - a district editor of Hà Trung, against records that are all in another district
   (one of them used to be in Hà Trung).
 
@@ -227,7 +228,8 @@ def walk(districts):
         PartnerFactory,
         RecordFactory,
     )
-    from producers.models import Platform
+    from producers.models import Onboarding, Platform
+    from producers.services import move_onboarding
     from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, ProductPriceFactory
     from shops.models import Category
     from shops.tests.factories import ShopFactory
@@ -258,6 +260,8 @@ def walk(districts):
     product = ProductFactory(name="Cói Nga Sơn", producer=producer)
     listing = ListingFactory(producer=producer, product=product)
     price = ProductPriceFactory(product=product, source_note="Số 15/TB-UBND")
+    onboarding = Onboarding(producer=producer, platform=Platform.objects.get(slug="postmart"))
+    move_onboarding(onboarding, Onboarding.Stage.PROPOSED, user=superuser)
     platform = Platform.objects.get(slug="voso")
     platform.summary = "Sàn của Viettel Post."
     platform.save()
@@ -274,6 +278,7 @@ def walk(districts):
         type(product): product,
         type(listing): listing,
         type(price): price,
+        Onboarding: onboarding,
         Platform: platform,
         type(nga_son): nga_son,
         type(partner): partner,
@@ -345,6 +350,7 @@ def may_change(role, name, model_admin, data, user=None, target="") -> bool:
             "producers.Product",
             "producers.ProductPrice",
             "producers.Listing",
+            "producers.Onboarding",
         )
         if own and not name.endswith("_simple_history"):
             return True

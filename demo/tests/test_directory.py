@@ -100,3 +100,23 @@ def test_demo_products_have_dated_prices_some_of_them_old(demo):
     assert sorted(
         ProductPrice.objects.values_list("product__slug", "price", "observed_on", "source")
     ) == sorted(prices)
+
+
+def test_demo_households_have_onboarding_records_at_every_stage(demo):
+    from producers.models import Onboarding
+
+    records = Onboarding.objects.select_related("producer")
+    assert set(records.values_list("stage", flat=True)) == set(Onboarding.Stage.values)
+    assert records.exists() and not records.filter(is_demo=False).exists()
+    for onboarding in records:
+        assert onboarding.producer.is_demo and onboarding.producer.kind == Producer.Kind.HOUSEHOLD
+        steps = list(onboarding.steps.all())
+        assert steps[0].stage == Onboarding.Stage.PROPOSED and steps[-1].stage == onboarding.stage
+        assert [s.day for s in steps] == sorted(s.day for s in steps)
+        assert (onboarding.stage == Onboarding.Stage.DECLINED) == bool(onboarding.decline_reason)
+        if onboarding.stage in (Onboarding.Stage.SHOP_OPEN, Onboarding.Stage.FIRST_ORDER):
+            assert onboarding.listing.is_demo and onboarding.listing.producer == onboarding.producer
+    summary = records.order_by("producer__slug").values_list("producer__slug", "stage", "stage_on")
+    before = list(summary)
+    call_command("load_demo_data", force_demo=True, stdout=io.StringIO())
+    assert list(summary.all()) == before

@@ -35,6 +35,12 @@ LOCAL_DIRECTORY = (
     # Local staff propose the households of their area and follow them onto the platforms.
     ("producers", "onboarding", ("view", "add", "change")),
     ("producers", "onboardingstep", ("view",)),
+    # Their committees' work for the plan (weekly radio items and the rest), and their rows
+    # of the plan dashboard (campaigns.models.ActivityRecordQuerySet scopes both).
+    ("campaigns", "activity", ("view",)),
+    ("campaigns", "organisation", ("view",)),
+    ("campaigns", "activityrecord", ("view", "add", "change")),
+    ("campaigns", "activityphoto", ("view", "add", "change", "delete")),
 )
 
 

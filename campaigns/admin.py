@@ -23,7 +23,7 @@ from campaigns.models import (
     ReferralCount,
     ReportSubmission,
 )
-from core.admin import publish, unpublish
+from core.admin import ScopedAdminMixin, publish, unpublish
 
 
 @admin.register(Campaign)
@@ -263,7 +263,7 @@ def _admin_links(organisations) -> str:
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "short_name",
@@ -390,7 +390,7 @@ class ActivityPhotoInline(admin.TabularInline):
 
 
 @admin.register(ActivityRecord)
-class ActivityRecordAdmin(admin.ModelAdmin):
+class ActivityRecordAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = [
         "date",
         "title",

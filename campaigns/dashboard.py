@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -95,8 +95,17 @@ def _existed(organisation: Organisation, first: date, last: date) -> bool:
     )
 
 
-def activity_boards(*, today: date, count: int = DEFAULT_PERIODS, activity_slug: str = "") -> list[Board]:
-    activities = Activity.objects.filter(is_active=True).prefetch_related("lead_organisations")
+def activity_boards(
+    *, today: date, count: int = DEFAULT_PERIODS, activity_slug: str = "", user=None
+) -> list[Board]:
+    """The boards of the active activities. With `user`, the rows are the units that user
+    works for (a local editor: their places' committees) and the all-units row counts
+    those alone."""
+    leads = Organisation.objects.all() if user is None else Organisation.objects.for_user(user)
+    records = ActivityRecord.objects.all() if user is None else ActivityRecord.objects.for_user(user)
+    activities = Activity.objects.filter(is_active=True).prefetch_related(
+        Prefetch("lead_organisations", queryset=leads)
+    )
     if activity_slug:
         activities = activities.filter(slug=activity_slug)
     activities = list(activities)
@@ -112,7 +121,7 @@ def activity_boards(*, today: date, count: int = DEFAULT_PERIODS, activity_slug:
     tallies: dict[tuple, int] = defaultdict(int)
     if first_days:
         daily = (
-            ActivityRecord.objects.filter(activity__in=activities, date__gte=min(first_days), date__lte=today)
+            records.filter(activity__in=activities, date__gte=min(first_days), date__lte=today)
             .values("activity_id", "organisation_id", "date")
             .annotate(n=Count("pk"))
             .order_by()

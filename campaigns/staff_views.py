@@ -62,7 +62,7 @@ def plan_dashboard(request):
     activities = list(Activity.objects.filter(is_active=True).only("slug", "title"))
     form = DashboardForm(request.GET, activities)
     options = form.values(timezone.localdate())
-    boards = dashboard.activity_boards(**options)
+    boards = dashboard.activity_boards(**options, user=request.user)
     if request.GET.get("xuat") == "csv":
         return _csv(boards)
     context = _context(

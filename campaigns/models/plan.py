@@ -16,11 +16,15 @@ from campaigns.validators import validate_evidence_file
 from core.fields import WebAddressField, staff_member_field
 from core.models import DemoMarked, TimeStampedModel
 from core.private_files import PrivateFileField, PrivatePhotoField
+from shops.models import PlaceScopedQuerySet
 
 # Path segments the handbook and news URLs use for pages of their own.
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(PlaceScopedQuerySet):
+    """Units; a local editor's are the People's Committees of their places (the rule of
+    shops.models.PlaceScopedQuerySet: a former district's committee, a commune's)."""
+
     def current(self, on: date | None = None):
         """Units that exist on `on` (today by default): started by then and not yet ceased."""
         on = on or timezone.localdate()
@@ -288,6 +292,13 @@ class Activity(TimeStampedModel):
         self.target_set_by, self.target_set_on = user, today
 
 
+class ActivityRecordQuerySet(PlaceScopedQuerySet):
+    """A local editor records and sees the work of their own places' committees."""
+
+    district_path = "organisation__district"
+    commune_path = "organisation__commune"
+
+
 class ActivityRecord(DemoMarked, TimeStampedModel):
     """Something a unit did for an activity: an article, a broadcast, a training, ..."""
 
@@ -319,6 +330,8 @@ class ActivityRecord(DemoMarked, TimeStampedModel):
     )
     notes = models.TextField(_("ghi chú"), blank=True)
     recorded_by = staff_member_field(_("người nhập"))
+
+    objects = ActivityRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kết quả thực hiện")

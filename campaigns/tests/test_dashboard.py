@@ -312,3 +312,42 @@ def test_the_all_units_row_never_hides_a_unit_that_missed(admin_client, plan):
     [board] = dashboard.activity_boards(today=day, count=2, activity_slug=plan.slug)
     assert (board.overall.cells[0].count, board.overall.cells[0].units_met) == (11, 11)
     assert board.overall.cells[0].state == "missed"
+
+
+def test_a_commune_editor_records_their_committees_weekly_radio_item(client, plan):
+    from camnang import roles
+    from camnang.tests.utils import staff_user
+    from shops.models import Commune
+
+    ha_trung = Commune.objects.get(slug="xa-ha-trung")
+    own = Organisation.objects.get(kind="commune", commune=ha_trung)
+    other = Organisation.objects.filter(kind="commune").exclude(pk=own.pk).first()
+    editor = staff_user(roles.COMMUNE_EDITORS, username="xa")
+    editor.communes.set([ha_trung])
+    client.force_login(editor)
+    add = reverse("admin:campaigns_activityrecord_add")
+    form = {
+        "activity": plan.pk,
+        "date": timezone.localdate().isoformat(),
+        "title": "Bản tin phát thanh tuần này",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+    }
+    # Another commune's committee is not theirs to record for.
+    refused = client.post(add, {**form, "organisation": other.pk})
+    assert refused.status_code == 200 and "organisation" in refused.context["adminform"].form.errors
+    assert not ActivityRecord.objects.exists()
+    assert client.post(add, {**form, "organisation": own.pk}).status_code == 302
+    record = ActivityRecord.objects.get()
+    assert (record.organisation, record.recorded_by) == (own, editor)
+
+    # Their rows of the dashboard: their committee's, the current week met, nobody else's.
+    RecordFactory(activity=plan, organisation=other, date=timezone.localdate())
+    html = client.get(DASHBOARD, {"hoat_dong": plan.slug}).content.decode()
+    assert week_cell(html, plan.slug, str(own)) == "met"
+    assert f'<th scope="row">{other}</th>' not in html
+    assert 'data-units="1/1"' in html
+    # Another commune's record is not found for them.
+    other_record = ActivityRecord.objects.exclude(pk=record.pk).get()
+    change = reverse("admin:campaigns_activityrecord_change", args=[other_record.pk])
+    assert client.get(change).status_code == 404

@@ -57,14 +57,15 @@ def test_reference_data(districts):
         a.slug: (a.channel, a.target_count, a.target_period, a.lead_organisations.count())
         for a in Activity.objects.all()
     }
-    # Leads as the plan names them, and the units that took over from them.
+    # Leads as the plan names them, and the units that took over from them (for the
+    # district committees: today's 166 communes' and wards' committees).
     assert targets == {
         "chuyen-muc-cong-thong-tin": ("portal", 1, "month", 3),
         "bao-chi-truyen-hinh": ("press", 1, "month", 2 + 1),
-        "truyen-thanh-co-so": ("radio", 1, "week", 28 + 1),
+        "truyen-thanh-co-so": ("radio", 1, "week", 28 + 1 + 166),
         # The plan sets no number for these: no target until staff set one.
         "hoi-nghi-tap-huan": ("training", None, "quarter", 3 + 1),
-        "to-roi-pano-bang-dien-tu": ("print", None, "quarter", 32 + 2),
+        "to-roi-pano-bang-dien-tu": ("print", None, "quarter", 32 + 2 + 166),
         "mang-xa-hoi-livestream": ("social", None, "month", 2),
     }
     banner = Banner.objects.get()

@@ -187,16 +187,21 @@ def test_staff_need_the_view_permission_of_that_model(client, evidence, district
         organisation=OrganisationFactory(), kind="month", period=date(2021, 11, 1)
     )
     report.document.save("bao-cao.pdf", ContentFile(PDF))
-    # A district editor works on shops and producers only.
+    # A district editor has no report permission, and sees only the plan records of the
+    # committees of their places: another unit's evidence is not found.
     client.force_login(staff_user(DISTRICT_EDITORS, districts["ha-trung"], username="huyen"))
-    assert client.get(file_url(evidence, "evidence")).status_code == 403
+    assert client.get(file_url(report, "document")).status_code == 403
+    assert client.get(file_url(evidence, "evidence")).status_code == 404
     # A provincial editor has the campaigns app.
     client.force_login(staff_user(PROVINCIAL_EDITORS, username="tinh"))
     assert client.get(file_url(evidence, "evidence")).status_code == 200
     assert client.get(file_url(report, "document")).status_code == 200
     # Viewing activity records does not open reports.
     user = staff_user(DISTRICT_EDITORS, username="ghi-nhan")
-    user.user_permissions.add(Permission.objects.get(codename="view_activityrecord"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="view_activityrecord"),
+        Permission.objects.get(codename="all_districts"),
+    )
     client.force_login(user)
     assert client.get(file_url(evidence, "evidence")).status_code == 200
     assert client.get(file_url(report, "document")).status_code == 403

@@ -183,7 +183,11 @@ class Command(BaseCommand):
     def activities(self) -> int:
         plan = Campaign.objects.get(slug=data.PLAN)
         units = {o.slug: o for o in Organisation.objects.select_related("successor")}
-        committees = list(Organisation.objects.filter(kind=Organisation.Kind.DISTRICT))
+        # "The district committees" of 2021: those committees, and since 1 July 2025 the
+        # communes' and wards' committees that took over their work.
+        committees = list(
+            Organisation.objects.filter(kind__in=[Organisation.Kind.DISTRICT, Organisation.Kind.COMMUNE])
+        )
 
         def expand(slugs):
             found = []

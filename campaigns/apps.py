@@ -34,9 +34,9 @@ class CampaignsConfig(AppConfig):
                 name="producer_onboarding",
                 route="ke-hoach/dua-len-san/",
                 view=staff_views.producer_onboarding,
-                title=_("Đưa hộ sản xuất lên sàn theo địa bàn"),
-                summary=_("số hộ được tập huấn, có gian hàng, sản phẩm OCOP trên sàn"),
-                permission="campaigns.view_activity",
+                title=_("Đưa hộ sản xuất lên sàn"),
+                summary=_("số hộ qua từng bước theo địa bàn, doanh nghiệp; hộ cần theo dõi"),
+                permission="producers.view_onboarding",
             ),
             staff_pages.StaffPage(
                 name="banner_kit",

@@ -11,8 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import periods
@@ -24,8 +23,7 @@ from campaigns.models import (
     ReferralCount,
     ReportSubmission,
 )
-from producers.models import Listing, Producer, Product
-from shops.models import District
+from producers.models import Producer
 
 PERIOD_CHOICES = (4, 8, 13, 26, 52)
 DEFAULT_PERIODS = 8
@@ -248,48 +246,3 @@ def report_statuses(*, today: date, since: date | None = None) -> list[ReportSta
                 )
             )
     return statuses
-
-
-# --- Producer onboarding -------------------------------------------------------------------
-
-
-def _count_per_district(queryset, district_field: str = "district"):
-    """A subquery counting `queryset`'s rows in the outer district (0 when there are none)."""
-    counted = (
-        queryset.filter(**{district_field: OuterRef("pk")})
-        .order_by()
-        .values(district_field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def _on_platform(slug: str):
-    return Exists(Listing.objects.public().filter(producer=OuterRef("pk"), platform__slug=slug))
-
-
-def onboarding_by_district():
-    """Districts annotated with the onboarding numbers: one query whatever the row counts."""
-    producers = Producer.objects.public()
-    # An OCOP product can be bought online when it has its own listing or its
-    # producer has a shop on a platform (the product page links to both).
-    product_listed = Exists(
-        Listing.objects.public().filter(
-            Q(product=OuterRef("pk")) | Q(product=None, producer=OuterRef("producer"))
-        )
-    )
-    ocop = Product.objects.public().filter(ocop_stars__gte=3)
-
-    return District.objects.public().annotate(
-        producers_listed=_count_per_district(producers),
-        producers_trained=_count_per_district(
-            producers.filter(
-                Exists(ActivityRecord.trained_producers.through.objects.filter(producer=OuterRef("pk")))
-            )
-        ),
-        on_postmart=_count_per_district(producers.filter(_on_platform("postmart"))),
-        on_voso=_count_per_district(producers.filter(_on_platform("voso"))),
-        ocop_total=_count_per_district(ocop, "producer__district"),
-        ocop_listed=_count_per_district(ocop.filter(product_listed), "producer__district"),
-    )

@@ -9,12 +9,15 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaigns import dashboard, periods
+from campaigns import dashboard, funnel, periods
 from campaigns.models import Activity
 from core.forms import QueryNamesMixin
+from core.imports import exports
 from core.spreadsheet_safety import SafeCSVWriter
+from producers.models import Onboarding
 
 
 class DashboardForm(QueryNamesMixin, forms.Form):
@@ -132,46 +135,44 @@ def _csv(boards) -> HttpResponse:
     return response
 
 
+# The `bang` value of the address that downloads the households to call instead of the funnel.
+FOLLOW_UP_TABLE = "can-theo-doi"
+
+
 def producer_onboarding(request):
-    districts = list(dashboard.onboarding_by_district())
-    metrics = [
-        ("producers_trained", _("Đã tập huấn")),
-        ("on_postmart", _("Có gian hàng postmart.vn")),
-        ("on_voso", _("Có gian hàng voso.vn")),
-    ]
-    rows = []
-    for district in districts:
-        listed = district.producers_listed
-        bars = [
-            {
-                "label": label,
-                "value": getattr(district, key),
-                "percent": _percent(getattr(district, key), listed),
-            }
-            for key, label in metrics
-        ]
-        ocop = {
-            "value": district.ocop_listed,
-            "total": district.ocop_total,
-            "percent": _percent(district.ocop_listed, district.ocop_total),
-        }
-        rows.append({"district": district, "listed": listed, "bars": bars, "ocop": ocop})
-    totals = {
-        key: sum(getattr(d, key) for d in districts)
-        for key in (
-            "producers_listed",
-            "producers_trained",
-            "on_postmart",
-            "on_voso",
-            "ocop_total",
-            "ocop_listed",
-        )
-    }
+    """The onboarding funnel of the records the user may see, and the households to call."""
+    grouping = request.GET.get("theo")
+    if grouping not in funnel.GROUPINGS:
+        grouping = funnel.DISTRICT
+    result = funnel.funnel(request.user, grouping)
+    today = timezone.localdate()
+    extension = request.GET.get("xuat")
+    if extension in exports.FORMATS and request.GET.get("bang") == FOLLOW_UP_TABLE:
+        header, rows = funnel.follow_up_table(request.user, today)
+        return exports.table_response(gettext("Hộ cần theo dõi"), header, rows, extension)
+    if extension in exports.FORMATS:
+        header, rows = funnel.table(result)
+        title = gettext("Đưa hộ lên sàn theo %(grouping)s") % {"grouping": funnel.GROUPINGS[grouping].lower()}
+        return exports.table_response(title, header, rows, extension)
+    stale, stale_count = funnel.follow_up(request.user, today)
+    stages = dict(Onboarding.Stage.choices)
     context = _context(
-        request, _("Đưa hộ sản xuất lên sàn theo địa bàn"), rows=rows, totals=totals, metrics=metrics
+        request,
+        _("Đưa hộ sản xuất lên sàn"),
+        funnel=result,
+        groupings=[
+            {"key": key, "label": label, "query": _with(request, theo=key), "current": key == grouping}
+            for key, label in funnel.GROUPINGS.items()
+        ],
+        stage_labels=[stages[stage] for stage in funnel.STAGES],
+        gap_labels=[f"{stages[a]} → {stages[b]}" for a, b in funnel.GAPS],
+        declined_label=stages[Onboarding.Stage.DECLINED],
+        stale=stale,
+        stale_count=stale_count,
+        stale_days=funnel.STALE_DAYS,
+        csv_query=_with(request, xuat="csv"),
+        xlsx_query=_with(request, xuat="xlsx"),
+        stale_csv_query=_with(request, xuat="csv", bang=FOLLOW_UP_TABLE),
+        stale_xlsx_query=_with(request, xuat="xlsx", bang=FOLLOW_UP_TABLE),
     )
     return TemplateResponse(request, "admin/campaigns/producer_onboarding.html", context)
-
-
-def _percent(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0

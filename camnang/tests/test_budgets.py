@@ -122,3 +122,36 @@ def test_images_are_lazy_with_their_size_set(client, districts):
     assert images
     for img in images:
         assert 'loading="lazy"' in img and re.search(r'width="\d+"', img) and re.search(r'height="\d+"', img)
+
+
+def onboard(district, n):
+    """`n` households of `district` on their way onto the platforms, some waiting a month."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from producers.models import Onboarding, Platform, Producer
+    from producers.services import move_onboarding
+
+    Stage = Onboarding.Stage
+    communes = [*Commune.objects.in_district(district)[:3], None]
+    platforms = [*Platform.objects.all(), None]
+    today = timezone.localdate()
+    for i in range(n):
+        producer = ProducerFactory(district=district, commune=communes[i % 4], kind=Producer.Kind.HOUSEHOLD)
+        onboarding = Onboarding(producer=producer, platform=platforms[i % len(platforms)])
+        move_onboarding(onboarding, Stage.PROPOSED, user=None, day=today - timedelta(days=60 + i))
+        if i % 2:
+            move_onboarding(onboarding, Stage.CONTACTED, user=None, day=today - timedelta(days=40))
+        if i % 4 == 1:
+            move_onboarding(onboarding, Stage.TRAINED, user=None, day=today - timedelta(days=10))
+
+
+@pytest.mark.parametrize("grouping", ["huyen", "xa", "doanh-nghiep"])
+def test_onboarding_funnel_queries_do_not_grow_with_records(admin_client, districts, grouping):
+    url = reverse("admin:producer_onboarding") + f"?theo={grouping}"
+    onboard(districts["ha-trung"], 2)
+    few = count_queries(admin_client, url)
+    onboard(districts["ha-trung"], 12)
+    onboard(districts["nga-son"], 8)
+    assert count_queries(admin_client, url) == few

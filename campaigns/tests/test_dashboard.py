@@ -1,4 +1,4 @@
-"""The staff dashboard, its CSV export, report deadlines and the onboarding view."""
+"""The staff dashboard, its CSV export and report deadlines (the onboarding view: test_funnel)."""
 
 import csv
 import io
@@ -15,8 +15,6 @@ from camnang.tests.utils import count_queries
 from campaigns import dashboard, periods
 from campaigns.models import Activity, ActivityRecord, Organisation, ReportSubmission
 from campaigns.tests.factories import ActivityFactory, OrganisationFactory, RecordFactory
-from core.models import Status
-from producers.tests.factories import ListingFactory, ProducerFactory, ProductFactory, platform
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +175,12 @@ def test_dashboard_shows_reports_and_is_staff_only(client, admin_client, plan):
     assert client.get(ONBOARDING).status_code == 403
     clerk.user_permissions.add(Permission.objects.get(codename="view_activity"))
     assert client.get(DASHBOARD).status_code == 200
+    # The onboarding view needs its own permission, and is linked only for those who hold it.
+    assert client.get(ONBOARDING).status_code == 403
+    assert ONBOARDING not in client.get(DASHBOARD).content.decode()
+    clerk.user_permissions.add(Permission.objects.get(codename="view_onboarding"))
+    assert client.get(ONBOARDING).status_code == 200
+    assert ONBOARDING in client.get(DASHBOARD).content.decode()
     index = client.get(reverse("admin:index")).content.decode()
     assert 'href="/quan-tri/ke-hoach/"' in index
 
@@ -187,66 +191,6 @@ def test_dashboard_queries_do_not_grow_with_records(admin_client, plan):
         for days in range(0, 40, 6):
             RecordFactory(activity=plan, organisation=org, date=timezone.localdate() - timedelta(days=days))
     assert count_queries(admin_client, DASHBOARD) == few
-
-
-@pytest.fixture
-def onboarding(districts):
-    ha_trung, nga_son = districts["ha-trung"], districts["nga-son"]
-    trained, on_both, on_voso, plain = (ProducerFactory(district=ha_trung) for _ in range(4))
-    ProducerFactory(district=ha_trung, status=Status.DRAFT)  # not listed publicly: never counted
-    ListingFactory(producer=on_both, platform=platform("postmart"), url="https://postmart.vn/shop/a")
-    ListingFactory(producer=on_both, url="https://voso.vn/cua-hang/a")
-    ListingFactory(producer=on_voso, url="https://voso.vn/cua-hang/b")
-    ListingFactory(producer=plain, url="https://voso.vn/cua-hang/c", is_active=False)
-    training = ActivityFactory(channel="training", target_period="quarter")
-    record = RecordFactory(activity=training, date=date(2021, 12, 1))
-    record.trained_producers.set([trained, on_both])
-    RecordFactory(activity=training, date=date(2021, 12, 2)).trained_producers.set([trained])
-    # OCOP >= 3: one sold through its producer's shop, one with its own page, one not on any platform.
-    ProductFactory(producer=on_both, ocop_stars=4)
-    own = ProductFactory(producer=plain, ocop_stars=3)
-    ListingFactory(producer=plain, product=own, url="https://voso.vn/san-pham/own")
-    ProductFactory(producer=trained, ocop_stars=5)
-    ProductFactory(producer=trained, ocop_stars=0)
-    ProductFactory(producer=on_voso, ocop_stars=3, status=Status.DRAFT)
-    ProducerFactory(district=nga_son)
-    return ha_trung, nga_son
-
-
-def test_onboarding_numbers(onboarding):
-    rows = {d.slug: d for d in dashboard.onboarding_by_district()}
-    h = rows["ha-trung"]
-    # On voso.vn: a shop (on_both, on_voso) or a product page (plain); plain's shop is inactive.
-    assert (h.producers_listed, h.producers_trained, h.on_postmart, h.on_voso) == (4, 2, 1, 3)
-    assert (h.ocop_listed, h.ocop_total) == (2, 3)
-    n = rows["nga-son"]
-    assert (n.producers_listed, n.producers_trained, n.on_postmart, n.on_voso, n.ocop_total) == (
-        1,
-        0,
-        0,
-        0,
-        0,
-    )
-    assert rows["muong-lat"].producers_listed == 0
-
-
-def test_onboarding_page_draws_bars_on_the_server(admin_client, onboarding):
-    html = admin_client.get(ONBOARDING).content.decode()
-    row = html.split('<th scope="row">Huyện Hà Trung</th>', 1)[1].split("</tr>", 1)[0]
-    assert 'style="width:50%"' in row  # 2 of 4 trained
-    assert 'style="width:75%"' in row  # 3 of 4 on voso.vn
-    assert 'style="width:25%"' in row  # 1 of 4 on postmart.vn
-    assert "2/3" in row
-    assert "<script" not in html.split('id="content-main"', 1)[1]
-
-
-def test_onboarding_queries_are_constant(admin_client, onboarding, districts):
-    few = count_queries(admin_client, ONBOARDING)
-    for slug in ("thieu-hoa", "tho-xuan", "nong-cong"):
-        producer = ProducerFactory(district=districts[slug])
-        ListingFactory(producer=producer, url=f"https://voso.vn/cua-hang/{slug}")
-        ProductFactory(producer=producer, ocop_stars=3)
-    assert count_queries(admin_client, ONBOARDING) == few
 
 
 def test_an_activity_without_a_target_is_counted_not_judged():

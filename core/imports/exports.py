@@ -27,12 +27,13 @@ def headers(importer) -> list[str]:
     return [str(field.label) for field in importer.fields()]
 
 
-def write_xlsx(out, importer, rows, *, progress=None) -> int:
+def write_xlsx(out, title: str, header: list[str], rows, *, progress=None) -> int:
+    """Write a sheet named `title`: `header`, then `rows` (cells neutralised). Returns the row count."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(str(importer.title)[:31])
-    sheet.append(headers(importer))
+    sheet = book.create_sheet(str(title)[:31])
+    sheet.append([neutralise(cell) for cell in header])
     count = 0
     for count, cells in enumerate(rows, start=1):
         sheet.append([neutralise(cell) for cell in cells])
@@ -42,11 +43,12 @@ def write_xlsx(out, importer, rows, *, progress=None) -> int:
     return count
 
 
-def write_csv(out, importer, rows, *, progress=None) -> int:
+def write_csv(out, title: str, header: list[str], rows, *, progress=None) -> int:
+    """Write `header`, then `rows` (cells neutralised) as CSV; `title` is unused. Returns the row count."""
     # UTF-8 with a byte-order mark: Excel then opens the accents correctly.
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(headers(importer))
+    writer.writerow([neutralise(cell) for cell in header])
     count = 0
     for count, cells in enumerate(rows, start=1):
         writer.writerow(["" if cell is None else neutralise(cell) for cell in cells])
@@ -60,17 +62,35 @@ WRITERS = {"xlsx": write_xlsx, "csv": write_csv}
 
 
 def file_name(importer, extension: str) -> str:
+    return _file_name(str(importer.title), extension)
+
+
+def _file_name(title: str, extension: str) -> str:
     from django.utils.text import slugify
 
     from core.text import fold
 
-    return f"{slugify(fold(str(importer.title)))}.{extension}"
+    return f"{slugify(fold(title))}.{extension}"
 
 
 def export_bytes(importer, queryset, extension: str) -> bytes:
+    return table_bytes(str(importer.title), headers(importer), importer.export_rows(queryset), extension)
+
+
+def table_bytes(title: str, header: list[str], rows, extension: str) -> bytes:
+    """A table (a header row, then rows) as an .xlsx or .csv file, cells neutralised."""
     out = io.BytesIO()
-    WRITERS[extension](out, importer, importer.export_rows(queryset))
+    WRITERS[extension](out, title, header, rows)
     return out.getvalue()
+
+
+def table_response(title: str, header: list[str], rows, extension: str):
+    """A download of the table as `extension` (xlsx or csv), named after `title`."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(table_bytes(title, header, rows, extension), content_type=FORMATS[extension])
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(title, extension)}"'
+    return response
 
 
 def start(*, user, importer, pks: list[int], extension: str, total: int) -> Job:
@@ -99,7 +119,11 @@ def run_export(job) -> None:
     try:
         with open(path, "wb") as out:
             count = WRITERS[extension](
-                out, importer, importer.export_rows(queryset), progress=lambda n: job.beat(rows_written=n)
+                out,
+                str(importer.title),
+                headers(importer),
+                importer.export_rows(queryset),
+                progress=lambda n: job.beat(rows_written=n),
             )
         with open(path, "rb") as saved:
             job.file.save(job.original_name, File(saved), save=False)

@@ -23,6 +23,14 @@ DIRECTORY_WORK = ("view", "add", "change", "delete")
 # Citizens' reports of wrong information: seen and closed, never added or deleted by staff;
 # each user sees the reports on the records they may see (camnang.models.ErrorReport).
 ERROR_REPORTS = ("camnang", "errorreport", ("view", "change"))
+# A unit's own work for the communication plan (weekly radio items, trainings, articles),
+# and its rows of the plan dashboard (campaigns.models.ActivityRecordQuerySet scopes both).
+PLAN_WORK = (
+    ("campaigns", "activity", ("view",)),
+    ("campaigns", "organisation", ("view",)),
+    ("campaigns", "activityrecord", ("view", "add", "change")),
+    ("campaigns", "activityphoto", ("view", "add", "change", "delete")),
+)
 # The directory of a local area; today's communes are seen to choose one for a record.
 LOCAL_DIRECTORY = (
     ("shops", "shop", DIRECTORY_WORK),
@@ -35,12 +43,7 @@ LOCAL_DIRECTORY = (
     # Local staff propose the households of their area and follow them onto the platforms.
     ("producers", "onboarding", ("view", "add", "change")),
     ("producers", "onboardingstep", ("view",)),
-    # Their committees' work for the plan (weekly radio items and the rest), and their rows
-    # of the plan dashboard (campaigns.models.ActivityRecordQuerySet scopes both).
-    ("campaigns", "activity", ("view",)),
-    ("campaigns", "organisation", ("view",)),
-    ("campaigns", "activityrecord", ("view", "add", "change")),
-    ("campaigns", "activityphoto", ("view", "add", "change", "delete")),
+    *PLAN_WORK,
 )
 
 
@@ -89,16 +92,24 @@ ROLES = (
             "(và các xã, phường hiện nay trong đó)."
         ),
         models=LOCAL_DIRECTORY,
+        extra=("shops.all_shop_kinds",),
     ),
     Role(
         COMMUNE_EDITORS,
         _("Cửa hàng, cơ sở sản xuất, sản phẩm và gian hàng của các xã, phường (từ 1/7/2025) được phân công."),
         models=LOCAL_DIRECTORY,
+        extra=("shops.all_shop_kinds",),
     ),
     Role(
         POSTAL_STAFF,
-        _("Cơ sở sản xuất, sản phẩm và gian hàng trên sàn, cả tỉnh."),
+        _(
+            "Điểm bán hàng thiết yếu của doanh nghiệp mình; cơ sở sản xuất, sản phẩm, gian hàng trên sàn "
+            "và việc đưa hộ lên sàn, cả tỉnh."
+        ),
         models=(
+            # Shops limited to the sale points of the staff member's own company
+            # (shops.models.PostalStaffMember, set on the user's page).
+            ("shops", "shop", DIRECTORY_WORK),
             ("producers", "producer", DIRECTORY_WORK),
             ("producers", "product", DIRECTORY_WORK),
             ("producers", "productprice", DIRECTORY_WORK),
@@ -109,6 +120,8 @@ ROLES = (
             # The postal companies contact, train and open the shops of the households.
             ("producers", "onboarding", ("view", "change")),
             ("producers", "onboardingstep", ("view",)),
+            # Their company's trainings and other work for the plan.
+            *PLAN_WORK,
         ),
         extra=("shops.all_districts",),
     ),

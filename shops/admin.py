@@ -13,7 +13,17 @@ from core.admin import (
     SpreadsheetAdminMixin,
 )
 from shops import services
-from shops.models import Category, Commune, District, FormerCommune, GoodsWord, Shop, Succession
+from shops.models import (
+    Category,
+    Commune,
+    District,
+    FormerCommune,
+    GoodsWord,
+    PostalStaffMember,
+    Shop,
+    Succession,
+    shop_kinds_for,
+)
 
 
 class UnplacedFilter(admin.SimpleListFilter):
@@ -59,7 +69,7 @@ class PlacedAdminMixin:
                 # Today's commune follows from the commune as written when it is certain; the
                 # place, so completed, must be one the user works on.
                 services.assign_commune(self.instance)
-                if self.instance.district_id and not rule.admits(user, self.instance):
+                if self.instance.district_id and not rule.admits_place(user, self.instance):
                     self.add_error(None, gettext("%(message)s") % {"message": out_of_scope(user, rule)})
 
         return form_class if not user.is_authenticated else PlacedForm
@@ -180,6 +190,21 @@ class GoodsWordAdmin(admin.ModelAdmin):
 @admin.register(Shop)
 class ShopAdmin(PlacedAdminMixin, ContactAdminMixin, ScopedAdminMixin, SpreadsheetAdminMixin, DirectoryAdmin):
     importer_key = "cua-hang"
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        # A postal company's staff member keeps their company's sale points: only that kind.
+        kinds = shop_kinds_for(request.user)
+        if db_field.name == "kind" and kinds is not None:
+            kwargs["choices"] = [(value, label) for value, label in db_field.choices if value in kinds]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        kinds = shop_kinds_for(request.user)
+        if kinds:
+            initial.setdefault("kind", kinds[0])
+        return initial
+
     list_display = [
         "name", "kind", "district", "commune", "phone_number", "status", "verified_on", "updated_at"
     ]  # fmt: skip
@@ -229,10 +254,23 @@ class StaffCommuneInline(admin.TabularInline):
     )
 
 
+class PostalCompanyInline(admin.StackedInline):
+    """The postal company a postal staff member works for, set from the user's page."""
+
+    model = PostalStaffMember
+    extra = 0
+    max_num = 1
+    can_delete = True
+    verbose_name_plural = _(
+        "Doanh nghiệp bưu chính (nhân viên bưu chính chỉ làm việc với điểm bán hàng thiết yếu của doanh "
+        "nghiệp mình)"
+    )
+
+
 User = get_user_model()
 admin.site.unregister(User)
 
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
-    inlines = [*UserAdmin.inlines, StaffDistrictInline, StaffCommuneInline]
+    inlines = [*UserAdmin.inlines, StaffDistrictInline, StaffCommuneInline, PostalCompanyInline]

@@ -22,6 +22,9 @@ from core.text import fold, spelling
 # Held by roles that work on the whole province; everyone else is limited to the former
 # districts (District.editors) or current communes (Commune.editors) they are assigned to.
 ALL_DISTRICTS_PERMISSION = "shops.all_districts"
+# Held by every role that works on shops of every kind; without it, a postal company's staff
+# member works on the essential-goods sale points of their own company only.
+ALL_SHOP_KINDS_PERMISSION = "shops.all_shop_kinds"
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,11 @@ class PlaceScopedQuerySet(models.QuerySet):
         )
 
     def admits(self, user, obj) -> bool:
-        """Whether `obj` as it is in memory (a form's new values included) is in the user's places."""
+        """Whether the user may work on `obj` as it is in memory (a form's new values included)."""
+        return self.admits_place(user, obj)
+
+    def admits_place(self, user, obj) -> bool:
+        """Whether `obj` as it is in memory is in the user's places."""
         scope = place_scope_for(user)
         return (
             scope is None
@@ -92,6 +99,8 @@ class PlaceScopedQuerySet(models.QuerySet):
     def describe_scope(self, user) -> str:
         """The user's places by name, for a message."""
         scope = place_scope_for(user)
+        if scope is None:
+            return ""
         names = [*District.objects.filter(pk__in=scope.district_ids).values_list("name", flat=True)]
         names += Commune.objects.filter(pk__in=scope.commune_ids).values_list("name", flat=True)
         return ", ".join(names)
@@ -407,6 +416,16 @@ class GoodsWord(models.Model):
 
 
 class ShopQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
+    def for_user(self, user):
+        """The shops of the user's places; for a postal company's staff, their company's sale points."""
+        rows = super().for_user(user)
+        kinds = shop_kinds_for(user)
+        return rows if kinds is None else rows.filter(kind__in=kinds)
+
+    def admits(self, user, obj) -> bool:
+        kinds = shop_kinds_for(user)
+        return super().admits(user, obj) and (kinds is None or obj.kind in kinds)
+
     def public(self):
         """Shops citizens may see: published, in a district shown on the site."""
         return self.published().filter(district__is_active=True)
@@ -526,6 +545,7 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
         verbose_name_plural = _("cửa hàng")
         ordering = ["name", "pk"]
         indexes = [models.Index(fields=["district", "status", "name"])]
+        permissions = [("all_shop_kinds", _("Làm việc với cửa hàng mọi loại hình"))]
 
     def get_absolute_url(self) -> str:
         return reverse("shops:shop", kwargs={"slug": self.slug})
@@ -558,3 +578,42 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
     def delivery_methods(self) -> list[str]:
         flags = [(self.home_delivery, _("Giao tận nhà")), (self.pickup, _("Nhận tại điểm hẹn"))]
         return [label for on, label in flags if on]
+
+
+class PostalStaffMember(models.Model):
+    """A staff member of one of the postal companies that run the essential-goods sale
+    points (the roll-out letter of 2021, item 2): they keep their company's points."""
+
+    class Company(models.TextChoices):
+        # The values are the shop kinds of each company's sale points (Shop.Kind).
+        VNPOST = Shop.Kind.VNPOST.value, _("Bưu điện tỉnh (Tổng công ty Bưu điện Việt Nam)")
+        VIETTELPOST = Shop.Kind.VIETTELPOST.value, _("Chi nhánh Bưu chính Viettel (Viettel Post)")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="postal_company",
+        verbose_name=_("tài khoản"),
+    )
+    company = models.CharField(_("doanh nghiệp bưu chính"), max_length=20, choices=Company.choices)
+
+    class Meta:
+        verbose_name = _("doanh nghiệp bưu chính của tài khoản")
+        verbose_name_plural = _("doanh nghiệp bưu chính của tài khoản")
+
+    def __str__(self) -> str:
+        return self.get_company_display()
+
+
+def shop_kinds_for(user) -> tuple[str, ...] | None:
+    """The shop kinds `user` may work on: None for every kind; for a postal company's staff
+    member, their company's sale points; nothing for anyone else. Kept on the user object."""
+    if user.has_perm(ALL_SHOP_KINDS_PERMISSION):
+        return None
+    if not user.is_authenticated:
+        return ()
+    kinds = getattr(user, "_shop_kinds", None)
+    if kinds is None:
+        company = PostalStaffMember.objects.filter(user=user).values_list("company", flat=True).first()
+        kinds = user._shop_kinds = (company,) if company else ()
+    return kinds

@@ -41,7 +41,7 @@ from django.urls.resolvers import RoutePattern
 from camnang import roles
 from camnang.tests.utils import staff_user, upload_sheet, xlsx_upload
 from core.models import Status
-from shops.models import Commune, FormerCommune, GoodsWord, Shop
+from shops.models import Commune, FormerCommune, GoodsWord, PostalStaffMember, Shop
 
 pytestmark = pytest.mark.django_db
 
@@ -240,7 +240,7 @@ def walk(districts):
     )
     viewer.user_permissions.set(
         Permission.objects.filter(codename__startswith="view_")
-        | Permission.objects.filter(codename="all_districts")
+        | Permission.objects.filter(codename__in=["all_districts", "all_shop_kinds"])
     )
     users = {
         "viewer": viewer,
@@ -248,6 +248,8 @@ def walk(districts):
         "district_editor": staff_user(roles.DISTRICT_EDITORS, ha_trung, username="bientap-hatrung"),
         "commune_editor": staff_user(roles.COMMUNE_EDITORS, username="bientap-xa"),
     }
+    # Postal staff keep their own company's sale points only: the walk's shop is not one.
+    PostalStaffMember.objects.create(user=users["postal"], company="viettelpost")
     # The commune editor works on one commune of today, in the former Hà Trung district.
     users["commune_editor"].communes.set([Commune.objects.get(slug="xa-ha-trung")])
     superuser = get_user_model().objects.create_superuser("quantri-thu", password="mat-khau-thu-nghiem-2024")

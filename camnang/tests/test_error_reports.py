@@ -358,7 +358,9 @@ def test_only_staff_who_may_edit_the_record_can_record_its_verified_date(client,
     user = get_user_model().objects.create_user(
         "xem-cua-hang", password="mat-khau-thu-nghiem-2024", is_staff=True
     )
-    user.user_permissions.set(Permission.objects.filter(codename__in=["view_shop", "all_districts"]))
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_shop", "all_districts", "all_shop_kinds"])
+    )
     client.force_login(with_report_permissions(user, "view", "change"))
     url = reverse("admin:camnang_errorreport_change", args=[item.pk])
     response = client.post(url, {"outcome": "confirmed", "verified_today": "on"})

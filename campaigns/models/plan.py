@@ -16,14 +16,34 @@ from campaigns.validators import validate_evidence_file
 from core.fields import WebAddressField, staff_member_field
 from core.models import DemoMarked, TimeStampedModel
 from core.private_files import PrivateFileField, PrivatePhotoField
-from shops.models import PlaceScopedQuerySet
+from shops.models import PlaceScopedQuerySet, shop_kinds_for
 
 # Path segments the handbook and news URLs use for pages of their own.
 
 
+# The unit of each postal company in the plan, by the company's shop kind (the kind of
+# its sale points, shops.models.PostalStaffMember.Company).
+POSTAL_UNITS = {"vnpost": "buu-dien-tinh", "viettelpost": "viettel-post"}
+
+
+def postal_units_only(rows, user, path: str):
+    """For a postal company's staff member, the rows of their company's unit alone."""
+    kinds = shop_kinds_for(user)
+    if kinds is None:
+        return rows
+    return rows.filter(**{f"{path}__in": [POSTAL_UNITS[kind] for kind in kinds]})
+
+
 class OrganisationQuerySet(PlaceScopedQuerySet):
     """Units; a local editor's are the People's Committees of their places (the rule of
-    shops.models.PlaceScopedQuerySet: a former district's committee, a commune's)."""
+    shops.models.PlaceScopedQuerySet: a former district's committee, a commune's); a postal
+    company's staff member's, their company's unit."""
+
+    def for_user(self, user):
+        return postal_units_only(super().for_user(user), user, "slug")
+
+    def admits(self, user, obj) -> bool:
+        return super().admits(user, obj) and self.for_user(user).filter(pk=obj.pk).exists()
 
     def current(self, on: date | None = None):
         """Units that exist on `on` (today by default): started by then and not yet ceased."""
@@ -293,10 +313,19 @@ class Activity(TimeStampedModel):
 
 
 class ActivityRecordQuerySet(PlaceScopedQuerySet):
-    """A local editor records and sees the work of their own places' committees."""
+    """A local editor records and sees the work of their own places' committees; a postal
+    company's staff member, their company's (trainings, articles, livestreams)."""
 
     district_path = "organisation__district"
     commune_path = "organisation__commune"
+
+    def for_user(self, user):
+        return postal_units_only(super().for_user(user), user, "organisation__slug")
+
+    def admits(self, user, obj) -> bool:
+        return super().admits(user, obj) and (
+            obj.organisation_id is None or Organisation.objects.admits(user, obj.organisation)
+        )
 
 
 class ActivityRecord(DemoMarked, TimeStampedModel):

@@ -295,3 +295,34 @@ def test_a_commune_editor_records_their_committees_weekly_radio_item(client, pla
     other_record = ActivityRecord.objects.exclude(pk=record.pk).get()
     change = reverse("admin:campaigns_activityrecord_change", args=[other_record.pk])
     assert client.get(change).status_code == 404
+
+
+def test_postal_staff_record_their_companys_trainings_only(client, plan):
+    from camnang import roles
+    from camnang.tests.utils import staff_user
+    from shops.models import PostalStaffMember
+
+    training = Activity.objects.get(slug="hoi-nghi-tap-huan")
+    viettel = Organisation.objects.get(slug="viettel-post")
+    vnpost = Organisation.objects.get(slug="buu-dien-tinh")
+    staff = staff_user(roles.POSTAL_STAFF, username="viettel")
+    PostalStaffMember.objects.create(user=staff, company="viettelpost")
+    client.force_login(staff)
+    add = reverse("admin:campaigns_activityrecord_add")
+    form = {
+        "activity": training.pk,
+        "date": timezone.localdate().isoformat(),
+        "title": "Tập huấn mở gian hàng trên voso.vn",
+        "participants": "30",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+    }
+    refused = client.post(add, {**form, "organisation": vnpost.pk})
+    assert refused.status_code == 200 and "organisation" in refused.context["adminform"].form.errors
+    assert client.post(add, {**form, "organisation": viettel.pk}).status_code == 302
+    assert ActivityRecord.objects.get().organisation == viettel
+    # Another company's records are not theirs to see.
+    other = RecordFactory(activity=training, organisation=vnpost, date=timezone.localdate())
+    assert client.get(reverse("admin:campaigns_activityrecord_change", args=[other.pk])).status_code == 404
+    html = client.get(DASHBOARD, {"hoat_dong": training.slug}).content.decode()
+    assert f'<th scope="row">{viettel}</th>' in html and f'<th scope="row">{vnpost}</th>' not in html

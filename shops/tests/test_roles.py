@@ -36,7 +36,10 @@ def test_setup_roles_is_idempotent_and_computes_permissions_by_app(db):
     assert commune == district  # the same work, on a smaller place
     assert "view_commune" in district and "change_commune" not in district
     postal = set(Group.objects.get(name=roles.POSTAL_STAFF).permissions.values_list("codename", flat=True))
-    assert {"change_producer", "all_districts", "view_platform"} <= postal and "change_shop" not in postal
+    assert {"change_producer", "all_districts", "view_platform", "change_shop"} <= postal
+    # Local editors work on shops of every kind; postal staff on their company's sale points.
+    assert "all_shop_kinds" in district and "all_shop_kinds" in provincial
+    assert "all_shop_kinds" not in postal
 
 
 @pytest.fixture(params=["district", "commune"])
@@ -148,11 +151,36 @@ def test_province_wide_roles_see_every_district(client, districts):
     assert client.get(reverse("admin:shops_shop_changelist")).context["cl"].result_count == 2
 
 
-def test_postal_staff_work_on_producers_but_not_shops(client, districts):
+def test_postal_staff_keep_their_own_companys_sale_points(client, districts):
+    from shops.models import PostalStaffMember
+    from shops.tests.test_admin import shop_form
+
     ProducerFactory(district=districts["nga-son"])
-    client.force_login(staff_user(roles.POSTAL_STAFF))
+    vnpost = ShopFactory(name="Bưu cục Nga Sơn", kind="vnpost", district=districts["nga-son"])
+    viettel = ShopFactory(name="Bưu cục Viettel Nga Sơn", kind="viettelpost", district=districts["nga-son"])
+    market = ShopFactory(name="Chợ Nga Sơn", kind="market", district=districts["nga-son"])
+    staff = staff_user(roles.POSTAL_STAFF)
+    client.force_login(staff)
     assert client.get(reverse("admin:producers_producer_changelist")).context["cl"].result_count == 1
-    assert client.get(reverse("admin:shops_shop_changelist")).status_code == 403
+    # No company on the user's page yet: no shop at all.
+    assert client.get(reverse("admin:shops_shop_changelist")).context["cl"].result_count == 0
+
+    PostalStaffMember.objects.create(user=staff, company="vnpost")
+    assert list(client.get(reverse("admin:shops_shop_changelist")).context["cl"].result_list) == [vnpost]
+    for other in (viettel, market):
+        assert client.get(reverse("admin:shops_shop_change", args=[other.pk])).status_code == 404
+    # A new sale point is one of their company's; another kind is not theirs to add.
+    form = client.get(reverse("admin:shops_shop_add")).context["adminform"].form
+    assert [value for value, _label in form.fields["kind"].choices] == ["vnpost"]
+    refused = client.post(
+        reverse("admin:shops_shop_add"), {**shop_form(districts["nga-son"]), "kind": "market"}
+    )
+    assert refused.status_code == 200 and "kind" in refused.context["adminform"].form.errors
+    added = client.post(
+        reverse("admin:shops_shop_add"), {**shop_form(districts["nga-son"]), "kind": "vnpost"}
+    )
+    assert added.status_code == 302
+    assert Shop.objects.get(name="Tạp hóa Hoa Mai").kind == "vnpost"
 
 
 def test_saving_a_record_outside_the_editors_districts_is_refused_at_the_last_step(districts):

@@ -21,7 +21,7 @@ from core.models import (
     Status,
     TimeStampedModel,
 )
-from shops.models import Placed, PlaceScopedQuerySet
+from shops.models import Placed, PlaceScopedQuerySet, shop_kinds_for
 
 
 class ProducerQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
@@ -404,14 +404,36 @@ class Listing(DemoMarked, TimeStampedModel):
 # --- Onboarding: a household's way onto a platform -------------------------------------
 
 
+# The platform each postal company runs, by company (shops.models.PostalStaffMember.Company).
+PLATFORM_OF_COMPANY = {"vnpost": "postmart", "viettelpost": "voso"}
+
+
+def _company_platforms(user) -> list[str] | None:
+    """The platforms of a postal company's staff member (None: not limited by company)."""
+    kinds = shop_kinds_for(user)
+    return None if kinds is None else [PLATFORM_OF_COMPANY[kind] for kind in kinds]
+
+
 class OnboardingQuerySet(models.QuerySet):
-    """Scoped by the producer's places: the producers' own rule, not a copy of it."""
+    """Scoped by the producer's places (the producers' own rule, not a copy of it); a postal
+    company's staff see the households assigned to their company and those not assigned yet."""
 
     def for_user(self, user):
-        return self.filter(producer__in=Producer.objects.for_user(user))
+        rows = self.filter(producer__in=Producer.objects.for_user(user))
+        platforms = _company_platforms(user)
+        if platforms is None:
+            return rows
+        if not platforms:  # postal staff whose company is not set yet
+            return rows.none()
+        return rows.filter(Q(platform=None) | Q(platform__slug__in=platforms))
 
     def admits(self, user, obj) -> bool:
-        return obj.producer_id is None or Producer.objects.admits(user, obj.producer)
+        if obj.producer_id is not None and not Producer.objects.admits(user, obj.producer):
+            return False
+        platforms = _company_platforms(user)
+        return platforms is None or (
+            bool(platforms) and (obj.platform_id is None or obj.platform.slug in platforms)
+        )
 
     def for_listing(self):
         return self.select_related("producer", "producer__district", "producer__commune", "platform")

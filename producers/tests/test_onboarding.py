@@ -141,8 +141,8 @@ def test_withdrawal_erases_the_personal_data_and_keeps_the_counts(admin_user):
 
 
 def onboarding_editor(role, *districts, username="canbo"):
-    """A staff account of `role` that also holds the onboarding permissions (camnang.roles
-    does not grant them yet)."""
+    """A staff account of `role` that also holds every onboarding permission (the roles grant
+    some of them: camnang.roles)."""
     user = staff_user(role, *districts, username=username)
     user.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="producers", codename__endswith="_onboarding")
@@ -200,3 +200,23 @@ def test_the_withdrawal_action_erases_the_household(client, districts):
     assert producer.name == WITHDRAWN_NAME and producer.phone == ""
     onboarding.refresh_from_db()
     assert onboarding.withdrawn_on is not None
+
+
+def test_postal_staff_see_the_households_of_their_company_and_the_unassigned(client, districts):
+    from camnang.roles import POSTAL_STAFF
+    from shops.models import PostalStaffMember
+
+    on_voso = proposed(ProducerFactory(name="Hộ chọn voso"), platform=platform("voso"))
+    on_postmart = proposed(ProducerFactory(name="Hộ chọn postmart"), platform=platform("postmart"))
+    either = proposed(ProducerFactory(name="Hộ chưa chọn sàn"))
+    staff = staff_user(POSTAL_STAFF, username="viettel")
+    client.force_login(staff)
+    # No company on the user's page yet: no household.
+    assert "Hộ chọn voso" not in client.get("/quan-tri/producers/onboarding/").content.decode()
+
+    PostalStaffMember.objects.create(user=staff, company="viettelpost")
+    page = client.get("/quan-tri/producers/onboarding/").content.decode()
+    assert "Hộ chọn voso" in page and "Hộ chưa chọn sàn" in page and "Hộ chọn postmart" not in page
+    assert client.get(f"/quan-tri/producers/onboarding/{on_postmart.pk}/change/").status_code == 404
+    for mine in (on_voso, either):
+        assert client.get(f"/quan-tri/producers/onboarding/{mine.pk}/change/").status_code == 200

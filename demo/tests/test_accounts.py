@@ -18,4 +18,6 @@ def test_demo_accounts_exist_for_each_role(settings, districts):
     editor = get_user_model().objects.get(username="bientap-hatrung")
     assert editor.check_password("camnang-demo")
     assert list(editor.districts.all()) == [districts["ha-trung"]]
+    postal = get_user_model().objects.get(username="buudien")
+    assert postal.postal_company.company == "vnpost"  # keeps the Bưu điện sale points
     assert editor.groups.get().name == roles.DISTRICT_EDITORS

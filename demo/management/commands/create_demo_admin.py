@@ -5,10 +5,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from camnang import roles
 from camnang.roles import setup_roles
-from shops.models import District
+from shops.models import District, PostalStaffMember
 
 USERNAME = "admin"
 PASSWORD = "camnang-demo"
+# The postal staff account works for Vietnam Post: it keeps the Bưu điện sale points.
+POSTAL_ACCOUNT_COMPANY = {"buudien": PostalStaffMember.Company.VNPOST}
 # One account per role: (username, group, districts by slug). Same password as admin.
 ROLE_ACCOUNTS = [
     ("quantri", roles.ADMINISTRATORS, []),
@@ -41,5 +43,9 @@ class Command(BaseCommand):
                 user.save()
             user.groups.set([Group.objects.get(name=group_name)])
             user.districts.set(District.objects.filter(slug__in=district_slugs))
+            if username in POSTAL_ACCOUNT_COMPANY:
+                PostalStaffMember.objects.update_or_create(
+                    user=user, defaults={"company": POSTAL_ACCOUNT_COMPANY[username]}
+                )
             if created:
                 self.stdout.write(f"Created '{username}' ({group_name}) with password '{PASSWORD}'.")

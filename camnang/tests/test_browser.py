@@ -184,10 +184,10 @@ def test_partner_copies_a_banner_snippet_with_one_click(live_server, browser):
     )
     page.goto(live_server.url + "/banner/")
     page.get_by_role("button", name="Sao chép mã nhúng 728×90").click()
-    page.wait_for_function(
-        "document.querySelector('#snippet-cam-nang-728x90 + p.copy [role=status]').textContent"
-        " === 'Đã sao chép'"
-    )
+    # A locator's wait, not wait_for_function: polling a string predicate needs eval, which
+    # the site's CSP forbids.
+    status = page.locator("#snippet-cam-nang-728x90 + p.copy [role=status]")
+    status.filter(has_text="Đã sao chép").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.input_value("#snippet-cam-nang-728x90")
     assert copied.startswith('<a href="') and "728x90.png" in copied

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -414,6 +415,11 @@ def _company_platforms(user) -> list[str] | None:
     return None if kinds is None else [PLATFORM_OF_COMPANY[kind] for kind in kinds]
 
 
+# How long the data of a household that asked for help on the portal is kept when its
+# shop never opens (the help request page says 12 months after the last step).
+RETENTION_DAYS = 365
+
+
 class OnboardingQuerySet(models.QuerySet):
     """Scoped by the producer's places (the producers' own rule, not a copy of it); a postal
     company's staff see the households assigned to their company and those not assigned yet."""
@@ -437,6 +443,16 @@ class OnboardingQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("producer", "producer__district", "producer__commune", "platform")
+
+    def past_retention(self, today):
+        """Requests for help whose personal data the portal promised to keep no longer: the
+        household asked on the portal, its shop never opened, and nothing moved for
+        RETENTION_DAYS (the help request page states it)."""
+        return self.filter(
+            self_registered=True,
+            withdrawn_on=None,
+            stage_on__lt=today - timedelta(days=RETENTION_DAYS),
+        ).exclude(stage__in=["shop_open", "first_order"])
 
 
 class Onboarding(DemoMarked, TimeStampedModel):

@@ -220,3 +220,24 @@ def test_postal_staff_see_the_households_of_their_company_and_the_unassigned(cli
     assert client.get(f"/quan-tri/producers/onboarding/{on_postmart.pk}/change/").status_code == 404
     for mine in (on_voso, either):
         assert client.get(f"/quan-tri/producers/onboarding/{mine.pk}/change/").status_code == 200
+
+
+def test_requests_for_help_are_erased_once_kept_past_the_promised_time():
+    import io
+
+    from django.core.management import call_command
+
+    from producers.models import RETENTION_DAYS
+
+    old = proposed(ProducerFactory(name="Hộ cũ", phone="0912 345 678"), days_ago=RETENTION_DAYS + 1)
+    recent = proposed(ProducerFactory(name="Hộ mới"), days_ago=RETENTION_DAYS - 1)
+    staff_added = proposed(ProducerFactory(name="Hộ cán bộ đề xuất"), days_ago=RETENTION_DAYS + 30)
+    Onboarding.objects.filter(pk__in=[old.pk, recent.pk]).update(self_registered=True)
+    call_command("erase_expired_requests", stdout=io.StringIO())
+    names = dict(Producer.objects.values_list("pk", "name"))
+    assert names[old.producer_id] == WITHDRAWN_NAME and Producer.objects.get(pk=old.producer_id).phone == ""
+    assert names[recent.producer_id] == "Hộ mới"
+    # Households staff proposed were not promised the portal's retention: left for staff.
+    assert names[staff_added.producer_id] == "Hộ cán bộ đề xuất"
+    old.refresh_from_db()
+    assert old.withdrawn_on is not None

@@ -29,7 +29,7 @@ from core.imports.base import CREATE, UNCHANGED, UPDATE, CheckedRow, Field, Impo
 from core.models import Status, unique_slug_from
 from core.text import fold
 from shops.geography import DistrictMatcher
-from shops.models import Category, Commune, District, Shop, place_scope_for
+from shops.models import Category, Commune, District, Shop, place_scope_for, shop_kinds_for
 from shops.services import Gazetteer, locate
 
 CHANGE_REASON = _("Nhập từ tệp")
@@ -363,7 +363,7 @@ class DirectorySession(Session):
         row.extra["district"] = district
         row.extra["commune"] = commune
         row.extra["commune_name"] = commune_name
-        if not self.rule.admits(self.user, _Place(district.pk, commune.pk if commune else None)):
+        if not self.rule.admits_place(self.user, _Place(district.pk, commune.pk if commune else None)):
             row.refuse(self.column("district"), written_district or district.name, self.out_of_scope())
 
     def chosen_commune(self, row: CheckedRow, location):
@@ -679,9 +679,19 @@ class ShopSession(DirectorySession):
     def __init__(self, importer, user, choices=None, options=None):
         super().__init__(importer, user, choices, options)
         self.categories = Categories()
+        self.kinds = shop_kinds_for(user)
 
     def read(self, row, *, place=True):
         checked = super().read(row, place=place)
+        kind = checked.values.get("kind")
+        if self.kinds is not None and kind and kind not in self.kinds:
+            # A postal company's staff member imports their company's sale points only.
+            checked.refuse(
+                self.column("kind"),
+                str(Shop.Kind(kind).label),
+                gettext("Bạn chỉ được nhập điểm bán hàng thiết yếu của doanh nghiệp mình (%(kinds)s).")
+                % {"kinds": ", ".join(str(Shop.Kind(k).label) for k in self.kinds) or "–"},
+            )
         if "categories" in row.values:
             try:
                 checked.extra["categories"] = self.categories.read(row.values["categories"])

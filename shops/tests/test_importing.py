@@ -523,3 +523,22 @@ def test_a_file_over_the_size_limit_is_refused(editor, settings):
     [error] = response.context["form"].errors["file"]
     assert "vượt giới hạn 1,0\xa0MB của một lần nhập" in error
     assert not Job.objects.exists()
+
+
+def test_postal_staff_import_their_companys_sale_points_only(client, districts):
+    from camnang.roles import POSTAL_STAFF
+    from shops.models import PostalStaffMember
+
+    staff = staff_user(POSTAL_STAFF, username="buudien-nhap")
+    PostalStaffMember.objects.create(user=staff, company="vnpost")
+    client.force_login(staff)
+    rows = [
+        shop_row(1, **{"Loại hình": "Điểm bán hàng thiết yếu Bưu điện"}),
+        shop_row(2, **{"Loại hình": "Chợ, sạp chợ"}),
+    ]
+    job = check_sheet(client, upload_sheet(client, "cua-hang", xlsx_upload(HEADERS, rows)))
+    [problem] = job.problems
+    assert problem["row"] == 3
+    assert "điểm bán hàng thiết yếu của doanh nghiệp mình" in problem["message"]
+    assert confirm_sheet(client, job).state == Job.State.CHECKED  # nothing half-applied
+    assert not Shop.objects.exists()

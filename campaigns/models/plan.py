@@ -26,25 +26,38 @@ from shops.models import PlaceScopedQuerySet, shop_kinds_for
 POSTAL_UNITS = {"vnpost": "buu-dien-tinh", "viettelpost": "viettel-post"}
 
 
-def postal_units_only(rows, user, path: str):
-    """For a postal company's staff member, the rows of their company's unit alone."""
+def postal_unit_slugs(user) -> list[str] | None:
+    """The units a postal company's staff member works for (None: not limited by company)."""
     kinds = shop_kinds_for(user)
-    if kinds is None:
-        return rows
-    return rows.filter(**{f"{path}__in": [POSTAL_UNITS[kind] for kind in kinds]})
+    return None if kinds is None else [POSTAL_UNITS[kind] for kind in kinds]
 
 
-class OrganisationQuerySet(PlaceScopedQuerySet):
-    """Units; a local editor's are the People's Committees of their places (the rule of
-    shops.models.PlaceScopedQuerySet: a former district's committee, a commune's); a postal
-    company's staff member's, their company's unit."""
+class PlanUnitQuerySet(PlaceScopedQuerySet):
+    """Rows of a unit of the plan: a local editor's are those of the People's Committees of
+    their places (the rule of shops.models.PlaceScopedQuerySet); a postal company's staff
+    member's, those of their company's unit."""
+
+    # The row's unit: empty for a unit itself, else the name of its foreign key to the unit.
+    unit = ""
 
     def for_user(self, user):
-        return postal_units_only(super().for_user(user), user, "slug")
+        rows = super().for_user(user)
+        slugs = postal_unit_slugs(user)
+        slug_path = f"{self.unit}__slug" if self.unit else "slug"
+        return rows if slugs is None else rows.filter(**{f"{slug_path}__in": slugs})
 
     def admits(self, user, obj) -> bool:
-        return super().admits(user, obj) and self.for_user(user).filter(pk=obj.pk).exists()
+        if not super().admits(user, obj):
+            return False
+        slugs = postal_unit_slugs(user)
+        if slugs is None:
+            return True
+        if not self.unit:
+            return obj.slug in slugs
+        return getattr(obj, f"{self.unit}_id") is not None and getattr(obj, self.unit).slug in slugs
 
+
+class OrganisationQuerySet(PlanUnitQuerySet):
     def current(self, on: date | None = None):
         """Units that exist on `on` (today by default): started by then and not yet ceased."""
         on = on or timezone.localdate()
@@ -312,20 +325,13 @@ class Activity(TimeStampedModel):
         self.target_set_by, self.target_set_on = user, today
 
 
-class ActivityRecordQuerySet(PlaceScopedQuerySet):
+class ActivityRecordQuerySet(PlanUnitQuerySet):
     """A local editor records and sees the work of their own places' committees; a postal
     company's staff member, their company's (trainings, articles, livestreams)."""
 
+    unit = "organisation"
     district_path = "organisation__district"
     commune_path = "organisation__commune"
-
-    def for_user(self, user):
-        return postal_units_only(super().for_user(user), user, "organisation__slug")
-
-    def admits(self, user, obj) -> bool:
-        return super().admits(user, obj) and (
-            obj.organisation_id is None or Organisation.objects.admits(user, obj.organisation)
-        )
 
 
 class ActivityRecord(DemoMarked, TimeStampedModel):

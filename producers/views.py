@@ -59,6 +59,11 @@ class DistrictProducerPrintView(TemplateView):
         return context
 
 
+def public_districts() -> list:
+    """The districts the filter forms offer, kept until the content next changes."""
+    return per_version("districts", lambda: list(District.objects.public()))
+
+
 class ProductListView(TemplateView):
     """The province's farm products, filterable by category, OCOP rating and district."""
 
@@ -71,7 +76,7 @@ class ProductListView(TemplateView):
             category=per_version(
                 "product-categories", lambda: list(Category.objects.filter(products__isnull=False).distinct())
             ),
-            district=per_version("districts", lambda: list(District.objects.public())),
+            district=public_districts(),
         )
         products = form.filter(Product.objects.public().for_listing())
         context.update(filter_form=form, page_obj=paginate(self.request, products, PER_PAGE))
@@ -114,7 +119,7 @@ class InSeasonView(TemplateView):
         form = InSeasonForm(
             self.request.GET,
             today=today,
-            district=per_version("districts", lambda: list(District.objects.public())),
+            district=public_districts(),
         )
         month = form.chosen_month
         products = (

@@ -65,3 +65,32 @@ def test_facts_without_a_source_are_dropped_and_demo_records_flagged(districts):
     assert "mục III" in training.source
     assert Organisation.objects.get(pk=city.pk).short_name == "UBND TP Thanh Hóa"
     assert ActivityRecord.objects.get(pk=record.pk).is_demo
+
+
+@pytest.mark.django_db(transaction=True)  # the schema moves back and forth
+def test_communes_join_the_activities_district_committees_led(districts):
+    before = ("campaigns", "0007_banner_add_words")
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = executor.loader.project_state([before]).apps
+    Organisation_ = old.get_model("campaigns", "Organisation")
+    committee = Organisation_.objects.create(
+        slug="ubnd-ha-trung",
+        name="UBND huyện Hà Trung",
+        kind="district",
+        district_id=districts["ha-trung"].pk,
+    )
+    Organisation_.objects.create(slug="ubnd-xa-ha-trung", name="UBND xã Hà Trung", kind="commune")
+    department = Organisation_.objects.create(slug="so-khcn", name="Sở KH&CN", kind="department")
+    campaign = old.get_model("campaigns", "Campaign").objects.create(slug="ke-hoach", name="Kế hoạch")
+    Activity_ = old.get_model("campaigns", "Activity")
+    common = {"campaign": campaign, "start_date": date(2021, 11, 1), "target_period": "week"}
+    radio = Activity_.objects.create(slug="radio", channel="radio", title="Truyền thanh", **common)
+    radio.lead_organisations.add(committee)
+    portal = Activity_.objects.create(slug="portal", channel="portal", title="Cổng", **common)
+    portal.lead_organisations.add(department)
+
+    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    leads = {a.slug: set(a.lead_organisations.values_list("slug", flat=True)) for a in Activity.objects.all()}
+    assert leads == {"radio": {"ubnd-ha-trung", "ubnd-xa-ha-trung"}, "portal": {"so-khcn"}}

@@ -17,33 +17,33 @@ it as it is.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.imports import cells
-from core.imports.base import CREATE, UNCHANGED, UPDATE, Field, Importer
+from core.imports.base import CREATE, IMPORT_REASON, UNCHANGED, UPDATE, Field, header_spellings
 from core.text import fold
+from producers import services
 from producers.models import Producer, Product, ProductPrice
 from shops.importers import (
-    CHANGE_REASON,
+    DIRECTORY_HEADERS,
     Categories,
+    DirectoryImporter,
     DirectorySession,
-    choice_field,
-    commune_field,
-    district_field,
+    categories_field,
     id_field,
-    phone_field,
+    kind_field,
+    name_field,
+    place_and_contact_fields,
     status_field,
     text_field,
     verified_field,
-    zalo_field,
 )
-from shops.models import Category
 
 PRODUCER_KEYS = ("id", "name", "district", "commune_name", "address", "phone")
 PRODUCT_FIELDS = {
@@ -60,6 +60,14 @@ PRICE_FIELDS = {
     "product_price_date": "observed_on",
     "product_price_source": "source",
     "product_price_note": "source_note",
+}
+PRODUCER_KIND_ALIASES = {
+    "Hộ": Producer.Kind.HOUSEHOLD,
+    "Hộ gia đình": Producer.Kind.HOUSEHOLD,
+    "HTX": Producer.Kind.COOPERATIVE,
+    "THT": Producer.Kind.COOP_GROUP,
+    "Doanh nghiệp": Producer.Kind.SMALL_BUSINESS,
+    "Công ty": Producer.Kind.SMALL_BUSINESS,
 }
 OCOP_WORDS = {"ocop", "sao", "hang"}
 
@@ -80,19 +88,6 @@ def read_ocop(value):
 
 
 class ProducerSession(DirectorySession):
-    own_fields = (
-        "name",
-        "kind",
-        "representative",
-        "address",
-        "phone",
-        "zalo",
-        "description",
-        "status",
-        "verified_on",
-    )
-    noun = _("cơ sở sản xuất")
-
     def __init__(self, importer, user, choices=None, options=None):
         super().__init__(importer, user, choices, options)
         self.categories = Categories()
@@ -312,8 +307,7 @@ class ProducerSession(DirectorySession):
             return UNCHANGED  # the product's latest price already, not dated again
         observed_on = values["observed_on"] or self.today
         price = next(
-            (p for p in prices if (p.observed_on, p.source) == (observed_on, source)),
-            None,
+            (p for p in prices if (p.observed_on, p.source) == (observed_on, source)), None
         ) or ProductPrice(product=product, observed_on=observed_on, source=source)
         before = (price.price, price.source_note)
         price.price = values["price"]
@@ -336,56 +330,25 @@ class ProducerSession(DirectorySession):
     # Writing: producers (the base class), then their products
 
     def write_related(self, rows) -> None:
-        reason = str(CHANGE_REASON)
         new, changed = [], []
         for row in rows:
             product = row.extra.get("product")
             if product is None:
                 continue
-            producer = row.extra.get("head", row).target
-            product.producer_id = producer.pk
+            product.producer_id = row.extra.get("head", row).target.pk
             if row.extra["product_action"] == CREATE:
                 product.slug = self.product_slug(product.name)
                 new.append(product)
             elif row.extra["product_action"] == UPDATE:
-                product.updated_at = self.now
                 changed.append(row)
-        if new:
-            bulk_create_with_history(
-                new, Product, batch_size=500, default_user=self.user, default_change_reason=reason
-            )
-        if changed:
-            fields = {name.removesuffix("_id") for row in changed for name in row.extra["product_changed"]}
-            bulk_update_with_history(
-                [row.extra["product"] for row in changed],
-                Product,
-                sorted(fields | {"updated_at"}),
-                batch_size=500,
-                default_user=self.user,
-                default_change_reason=reason,
-            )
-        self.write_prices(rows, reason)
-
-    def write_prices(self, rows, reason: str) -> None:
-        """The rows' new prices and corrected ones, once their products have their pks."""
-        prices = [row.extra["price"] for row in rows if row.extra.get("price") is not None]
-        new = [price for price in prices if price.pk is None]
-        corrected = [price for price in prices if price.pk is not None]
-        if new:
-            bulk_create_with_history(
-                new, ProductPrice, batch_size=500, default_user=self.user, default_change_reason=reason
-            )
-        if corrected:
-            for price in corrected:
-                price.updated_at = self.now
-            bulk_update_with_history(
-                corrected,
-                ProductPrice,
-                ["price", "source_note", "updated_at"],
-                batch_size=500,
-                default_user=self.user,
-                default_change_reason=reason,
-            )
+        services.save_products(
+            new=new,
+            changed=[row.extra["product"] for row in changed],
+            fields={name.removesuffix("_id") for row in changed for name in row.extra["product_changed"]},
+            prices=[row.extra["price"] for row in rows if row.extra.get("price") is not None],
+            user=self.user,
+            reason=str(IMPORT_REASON),
+        )
 
     def product_slug(self, name: str) -> str:
         from core.models import unique_slug_from
@@ -404,12 +367,11 @@ class ProducerSession(DirectorySession):
         Product.objects.filter(pk__in=products).for_reindex().reindex()
 
 
-def _product_field(key, label, *synonyms, parse=cells.text, guide="", **extra) -> Field:
+def _product_field(key, label, *, parse=cells.text, guide="", **extra) -> Field:
     attribute = PRODUCT_FIELDS.get(key, key)
     return Field(
         key,
         label,
-        synonyms=synonyms,
         parse=parse,
         guide=guide,
         render=extra.pop("render", lambda product: getattr(product, attribute) if product else ""),
@@ -417,23 +379,28 @@ def _product_field(key, label, *synonyms, parse=cells.text, guide="", **extra) -
     )
 
 
-def _price_field(key, label, *synonyms, render, **extra) -> Field:
+def _price_field(key, label, *, render, **extra) -> Field:
     """A column of the row's price; an export writes the product's latest price."""
 
     def cell(product):
         price = product.latest_price if product else None
         return render(price) if price else ""
 
-    return _product_field(key, label, *synonyms, render=cell, **extra)
+    return _product_field(key, label, render=cell, **extra)
 
 
-class ProducerImporter(Importer):
+class ProducerImporter(DirectoryImporter):
+    """Producers with their products and their products' dated prices, one row per product
+    (see the module's text for how rows continue a producer)."""
+
     key = "co-so-san-xuat"
     title = _("Cơ sở sản xuất và sản phẩm")
-    noun = _("cơ sở sản xuất")
     model = Producer
     session_class = ProducerSession
-    file_defaults = ("kind",)
+    headers = {
+        **DIRECTORY_HEADERS,
+        **header_spellings(Path(__file__).parent / "data" / "import_headers.json", "co-so-san-xuat"),
+    }
 
     def export_rows(self, queryset):
         """One row per product; a producer with no product has one row, its product cells blank."""
@@ -460,57 +427,14 @@ class ProducerImporter(Importer):
             for model in ("product", "productprice")
         )
 
-    def fields(self) -> list[Field]:
+    def columns(self) -> list[Field]:
         return [
-            id_field(_("Mã cơ sở"), "Mã hộ", "Mã HTX"),
-            text_field(
-                "name",
-                _("Tên cơ sở"),
-                "Tên hộ",
-                "Tên hộ sản xuất",
-                "Tên chủ hộ",
-                "Họ và tên chủ hộ",
-                "Tên HTX",
-                "Tên hợp tác xã",
-                "Tên cơ sở sản xuất",
-                "Tên chủ thể",
-                "Chủ thể",
-                "Tên đơn vị",
-                guide=_("Tên hộ, hợp tác xã, tổ hợp tác hoặc doanh nghiệp."),
-                required=True,
-            ),
-            choice_field(
-                "kind",
-                _("Loại hình"),
-                Producer.Kind.choices,
-                "Loại hình chủ thể",
-                "Loại hình tổ chức",
-                aliases={
-                    "Hộ": "household",
-                    "Hộ gia đình": "household",
-                    "HTX": "cooperative",
-                    "THT": "coop_group",
-                    "Doanh nghiệp": "small_business",
-                    "Công ty": "small_business",
-                },
-                guide=_("Chọn trong danh sách. Tệp không có cột này: chọn một loại hình cho cả tệp."),
-            ),
-            text_field(
-                "representative", _("Người đại diện"), "Chủ hộ", "Đại diện", "Người liên hệ", "Giám đốc"
-            ),
-            district_field(),
-            commune_field(),
-            text_field(
-                "address",
-                _("Địa chỉ"),
-                "Thôn, xóm",
-                "Thôn, bản",
-                "Địa chỉ cụ thể",
-                guide=_("Thôn, bản hoặc số nhà."),
-            ),
-            phone_field(),
-            zalo_field(),
-            text_field("description", _("Giới thiệu cơ sở"), "Giới thiệu", parse=cells.long_text),
+            id_field(_("Mã cơ sở")),
+            name_field(_("Tên cơ sở"), _("Tên hộ, hợp tác xã, tổ hợp tác hoặc doanh nghiệp.")),
+            kind_field(Producer.Kind.choices, PRODUCER_KIND_ALIASES),
+            text_field("representative", _("Người đại diện")),
+            *place_and_contact_fields(_("Thôn, bản hoặc số nhà.")),
+            text_field("description", _("Giới thiệu cơ sở"), parse=cells.long_text),
             status_field(_("Trạng thái cơ sở")),
             verified_field(),
             _product_field(
@@ -523,28 +447,16 @@ class ProducerImporter(Importer):
             _product_field(
                 "product_name",
                 _("Tên sản phẩm"),
-                "Sản phẩm",
-                "Sản phẩm chủ lực",
-                "Tên sản phẩm OCOP",
-                "Mặt hàng",
                 guide=_("Mỗi dòng một sản phẩm; để trống nếu cơ sở chưa có sản phẩm."),
             ),
-            _product_field(
+            categories_field(
                 "product_category",
-                _("Nhóm hàng"),
-                "Nhóm sản phẩm",
-                "Ngành hàng",
-                parse=None,
-                guide=_("Một nhóm hàng."),
-                allowed=lambda: Category.objects.values_list("name", flat=True),
-                render=lambda product: product.category.name if product and product.category_id else "",
+                _("Một nhóm hàng."),
+                lambda product: product.category.name if product and product.category_id else "",
             ),
             _product_field(
                 "product_ocop",
                 _("Hạng OCOP"),
-                "OCOP",
-                "Xếp hạng OCOP",
-                "Số sao OCOP",
                 parse=read_ocop,
                 guide=_("3, 4 hoặc 5 sao; để trống nếu chưa xếp hạng."),
                 allowed=lambda: [label for _code, label in Product.Ocop.choices],
@@ -553,23 +465,14 @@ class ProducerImporter(Importer):
             _product_field(
                 "product_months",
                 _("Tháng thu hoạch"),
-                "Mùa vụ",
-                "Thời gian thu hoạch",
-                "Tháng thu hoạch chính",
                 parse=cells.months,
                 guide=_("Các tháng, cách nhau bằng dấu phẩy: 10, 11, 12."),
                 render=lambda product: ", ".join(map(str, product.harvest_months)) if product else "",
             ),
-            _product_field(
-                "product_unit", _("Đơn vị tính"), "ĐVT", "Đơn vị", guide=_("Ví dụ: kg, hộp 500 g.")
-            ),
+            _product_field("product_unit", _("Đơn vị tính"), guide=_("Ví dụ: kg, hộp 500 g.")),
             _price_field(
                 "product_price",
                 _("Giá tham khảo (đồng)"),
-                "Giá",
-                "Giá bán",
-                "Đơn giá",
-                "Giá (đồng)",
                 parse=cells.price,
                 guide=_("Số đồng, ví dụ 120000; theo đơn vị tính của sản phẩm."),
                 render=lambda price: price.price,
@@ -577,9 +480,6 @@ class ProducerImporter(Importer):
             _price_field(
                 "product_price_date",
                 _("Ngày giá"),
-                "Ngày báo giá",
-                "Giá ngày",
-                "Ngày cập nhật giá",
                 parse=cells.day,
                 guide=_("Ngày/tháng/năm của giá, ví dụ 12/11/2026; để trống là ngày nhập tệp."),
                 render=lambda price: price.observed_on.strftime("%d/%m/%Y"),
@@ -587,8 +487,6 @@ class ProducerImporter(Importer):
             _price_field(
                 "product_price_source",
                 _("Nguồn giá"),
-                "Nguồn",
-                "Căn cứ giá",
                 parse=cells.choice(
                     ProductPrice.Source.choices,
                     aliases={
@@ -608,12 +506,10 @@ class ProducerImporter(Importer):
             _price_field(
                 "product_price_note",
                 _("Ghi chú nguồn giá"),
-                "Số văn bản giá",
-                "Số bản tin",
                 guide=_("Ví dụ: số văn bản khung giá, số bản tin giá."),
                 render=lambda price: price.source_note,
             ),
-            _product_field("product_description", _("Mô tả sản phẩm"), "Mô tả", parse=cells.long_text),
+            _product_field("product_description", _("Mô tả sản phẩm"), parse=cells.long_text),
             Field(
                 "product_status",
                 _("Trạng thái sản phẩm"),

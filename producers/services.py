@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from core import services
 from core.models import Status, unique_slug
-from producers.models import Listing, Onboarding, OnboardingStep, Producer
+from producers.models import Listing, Onboarding, OnboardingStep, Producer, Product, ProductPrice
 
 Stage = Onboarding.Stage
 
@@ -189,3 +189,18 @@ def register_help_request(*, name: str, phone: str, commune, produce: str, platf
         )
         move_onboarding(onboarding, Stage.PROPOSED, user=None, note=_("Hộ tự đăng ký trên cổng."))
     return onboarding
+
+
+def save_products(*, new, changed, fields, prices, user, reason: str) -> None:
+    """Write an import's products and their dated prices, in bulk with their history rows:
+    the `new` products, the `fields` of the `changed` ones, then the prices (new ones
+    added, stored ones corrected), once every product has its pk."""
+    services.save_with_history(Product, new=new, changed=changed, fields=fields, user=user, reason=reason)
+    services.save_with_history(
+        ProductPrice,
+        new=[price for price in prices if price.pk is None],
+        changed=[price for price in prices if price.pk is not None],
+        fields=["price", "source_note"],
+        user=user,
+        reason=reason,
+    )

@@ -14,87 +14,50 @@ writes are bulk INSERTs and UPDATEs with their history rows (django-simple-histo
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import BooleanField
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core import services as core_services
 from core.contact import display_phone
 from core.imports import cells
-from core.imports.base import CREATE, UNCHANGED, UPDATE, CheckedRow, Field, Importer, Note, Session
+from core.imports.base import (
+    CREATE,
+    IMPORT_REASON,
+    UNCHANGED,
+    UPDATE,
+    CheckedRow,
+    Field,
+    Importer,
+    Note,
+    Session,
+    header_spellings,
+)
 from core.models import Status, unique_slug_from
 from core.text import fold
+from shops import services
 from shops.geography import DistrictMatcher
 from shops.models import Category, Commune, District, Shop, place_scope_for, shop_kinds_for
 from shops.services import Gazetteer, locate
 
-CHANGE_REASON = _("Nhập từ tệp")
-
-
 # --- Fields shared by the directory's lists ------------------------------------------------
 
+HEADERS = Path(__file__).parent / "data" / "import_headers.json"
+# The headers of the columns every directory list has (a district, a phone, …).
+DIRECTORY_HEADERS = header_spellings(HEADERS, "directory")
 
-def id_field(label, *synonyms) -> Field:
+
+def id_field(label) -> Field:
     return Field(
         "id",
         label,
-        synonyms=synonyms,
         parse=cells.record_id,
         guide=_("Để trống khi thêm mới; giữ nguyên mã của tệp đã xuất để cập nhật."),
         render=lambda record: record.pk,
-    )
-
-
-def district_field() -> Field:
-    return Field(
-        "district",
-        _("Quận, huyện"),
-        synonyms=(
-            "Huyện",
-            "Quận/huyện",
-            "Huyện, thị xã, thành phố",
-            "Huyện/TX/TP",
-            "Huyện, thị",
-            "Địa bàn",
-            "Địa bàn huyện",
-            "Đơn vị hành chính cấp huyện",
-        ),
-        parse=cells.text,
-        guide=_(
-            "Huyện, thị xã, thành phố trước 1/7/2025, có dấu hay không đều được: “Huyện Hà Trung”, "
-            "“ha trung”. Để trống được nếu tên xã đủ để nhận ra."
-        ),
-        allowed=lambda: District.objects.values_list("name", flat=True),
-        render=lambda record: record.district.name,
-    )
-
-
-def commune_field() -> Field:
-    return Field(
-        "commune_name",
-        _("Xã, phường, thị trấn"),
-        synonyms=(
-            "Xã",
-            "Xã, phường",
-            "Phường, xã",
-            "Xã/TT",
-            "Xã, thị trấn",
-            "Xã/phường/thị trấn",
-            "Xã, phường, TT",
-            "Phường",
-            "Đơn vị cấp xã",
-            "Địa bàn xã",
-        ),
-        parse=cells.text,
-        guide=_(
-            "Tên xã, phường cũ (trước 1/7/2025) hoặc mới, ví dụ “Xã Hà Lĩnh” hoặc “Xã Hà Long”: "
-            "tên cũ được chuyển sang xã, phường hiện nay."
-        ),
-        render=lambda record: record.commune_name or (record.commune.name if record.commune_id else ""),
     )
 
 
@@ -102,18 +65,6 @@ def phone_field(required=True, **extra) -> Field:
     return Field(
         "phone",
         _("Điện thoại"),
-        synonyms=(
-            "Số điện thoại",
-            "SĐT",
-            "SĐT liên hệ",
-            "ĐT",
-            "Điện thoại liên hệ",
-            "Số ĐT",
-            "Điện thoại đặt hàng",
-            "Số điện thoại đặt hàng",
-            "Hotline",
-            "Liên hệ",
-        ),
         parse=cells.text,
         required=required,
         guide=_(
@@ -125,22 +76,10 @@ def phone_field(required=True, **extra) -> Field:
     )
 
 
-def zalo_field() -> Field:
-    return Field(
-        "zalo",
-        _("Zalo"),
-        synonyms=("Số Zalo", "Zalo đặt hàng"),
-        parse=cells.text,
-        guide=_("Số Zalo nhận đặt hàng, nếu có."),
-        render=lambda record: display_phone(record.zalo),
-    )
-
-
 def status_field(label=None, key="status") -> Field:
     return Field(
         key,
         label or _("Trạng thái"),
-        synonyms=("Tình trạng công bố",),
         parse=cells.choice(Status.choices, aliases={"Công bố": Status.PUBLISHED, "Nháp": Status.DRAFT}),
         guide=_("Để trống là Bản nháp (với mục mới); chỉ mục Đã công bố hiện trên trang công khai."),
         allowed=lambda: [label for _code, label in Status.choices],
@@ -152,31 +91,92 @@ def verified_field() -> Field:
     return Field(
         "verified_on",
         _("Xác minh lần cuối"),
-        # "Xác minh ngày" is the header files exported before this name was settled carry.
-        synonyms=("Xác minh ngày", "Ngày xác minh", "Ngày kiểm tra", "Ngày cập nhật thông tin"),
         parse=cells.day,
         guide=_("Ngày/tháng/năm, ví dụ 25/08/2021."),
         render=lambda record: record.verified_on.strftime("%d/%m/%Y") if record.verified_on else "",
     )
 
 
-def text_field(key, label, *synonyms, guide="", required=False, parse=cells.text) -> Field:
+def name_field(label, guide) -> Field:
+    return text_field("name", label, guide=guide, required=True)
+
+
+def kind_field(choices, aliases) -> Field:
+    """A directory record's kind: a file without the column chooses one for all its rows
+    (DirectoryImporter.file_defaults)."""
+    guide = _("Chọn trong danh sách. Tệp không có cột này: chọn một loại hình cho cả tệp.")
+    return choice_field("kind", _("Loại hình"), choices, aliases=aliases, guide=guide)
+
+
+def place_and_contact_fields(address_guide) -> list[Field]:
+    """The columns every directory list has, in this order: where the record is, how to call it.
+
+    The district and the commune are read as written; placing (DirectorySession.place)
+    looks them up."""
+    district_guide = _(
+        "Huyện, thị xã, thành phố trước 1/7/2025, có dấu hay không đều được: “Huyện Hà Trung”, "
+        "“ha trung”. Để trống được nếu tên xã đủ để nhận ra."
+    )
+    commune_guide = _(
+        "Tên xã, phường cũ (trước 1/7/2025) hoặc mới, ví dụ “Xã Hà Lĩnh” hoặc “Xã Hà Long”: "
+        "tên cũ được chuyển sang xã, phường hiện nay."
+    )
+    return [
+        Field(
+            "district",
+            _("Quận, huyện"),
+            parse=cells.text,
+            guide=district_guide,
+            allowed=lambda: District.objects.values_list("name", flat=True),
+            render=lambda record: record.district.name,
+        ),
+        Field(
+            "commune_name",
+            _("Xã, phường, thị trấn"),
+            parse=cells.text,
+            guide=commune_guide,
+            render=lambda record: record.commune_name or (record.commune.name if record.commune_id else ""),
+        ),
+        text_field("address", _("Địa chỉ"), guide=address_guide),
+        phone_field(),
+        text_field(
+            "zalo",
+            _("Zalo"),
+            guide=_("Số Zalo nhận đặt hàng, nếu có."),
+            render=lambda record: display_phone(record.zalo),
+        ),
+    ]
+
+
+def categories_field(key, guide, render, *, several=False) -> Field:
+    """A column naming categories (Category); the session reads it (Categories), not a parser."""
     return Field(
         key,
-        label,
-        synonyms=synonyms,
-        parse=parse,
+        _("Nhóm hàng"),
+        parse=None,
         guide=guide,
-        required=required,
-        render=lambda record: getattr(record, key),
+        allowed=lambda: Category.objects.values_list("name", flat=True),
+        several=several,
+        render=render,
     )
 
 
-def choice_field(key, label, choices, *synonyms, aliases=None, guide="") -> Field:
+def text_field(key, label, *, guide="", required=False, parse=cells.text, render=None) -> Field:
+    """A column read as text (or by `parse`), exported as the record's attribute (or by `render`)."""
     return Field(
         key,
         label,
-        synonyms=synonyms,
+        parse=parse,
+        guide=guide,
+        required=required,
+        render=render or (lambda record: getattr(record, key)),
+    )
+
+
+def choice_field(key, label, choices, *, aliases=None, guide="") -> Field:
+    return Field(
+        key,
+        label,
         parse=cells.choice(choices, aliases=aliases),
         guide=guide or _("Chọn trong danh sách."),
         allowed=lambda: [label for _code, label in choices],
@@ -184,11 +184,10 @@ def choice_field(key, label, choices, *synonyms, aliases=None, guide="") -> Fiel
     )
 
 
-def yes_no_field(key, label, *synonyms) -> Field:
+def yes_no_field(key, label) -> Field:
     return Field(
         key,
         label,
-        synonyms=synonyms,
         parse=cells.yes_no,
         guide=_("Có hoặc Không; đánh dấu x cũng được. Để trống là giữ như cũ (mục mới: mặc định)."),
         allowed=lambda: [gettext("Có"), gettext("Không")],
@@ -228,18 +227,22 @@ class Places:
 class DirectorySession(Session):
     """Checks and writes rows of one directory model (a Placed, Contactable DirectoryEntry).
 
-    Subclasses say which fields are the record's own (`own_fields`, model attributes set
-    from the parsed cells) and may add related rows (a shop's categories).
+    The record's own fields are the importer's columns that name a field of the model;
+    placing sets the district and the commune, and subclasses may add related rows (a
+    shop's categories).
     """
 
-    # Fields whose parsed value is set on the record as it is.
-    own_fields: tuple[str, ...] = ()
-    noun = _("mục")
+    # Columns that name a field of the model but are set by placing, not as they are parsed.
+    placed_fields = frozenset({"id", "district", "commune", "commune_name"})
 
     def __init__(self, importer, user, choices=None, options=None):
         super().__init__(importer, user, choices, options)
         self.model = importer.model
+        self.noun = importer.noun
         self.fields = {field.key: field for field in importer.fields()}
+        names = {field.name for field in self.model._meta.concrete_fields}
+        # The columns whose parsed value is set on the record as it is.
+        self.own_fields = [key for key in self.fields if key in names and key not in self.placed_fields]
         self.headers = dict(self.options.get("headers", {}))
         self.places = Places()
         self.scope = place_scope_for(user)
@@ -251,7 +254,6 @@ class DirectorySession(Session):
         self.defaults = self.options.get("defaults", {})
         self.seen = {}  # natural key or ("id", pk) -> first row of this file naming it
         self.file_phones = {}  # number -> first row of this file with it
-        self.now = timezone.now()
 
     # Columns are named in messages as the file names them.
 
@@ -568,29 +570,20 @@ class DirectorySession(Session):
 
     def write_records(self, rows: list[CheckedRow]) -> None:
         """INSERT the new records and UPDATE the changed ones, each with its history row."""
-        reason = str(CHANGE_REASON)
         new = [row.target for row in rows if row.extra["record_action"] == CREATE]
         for record in new:
             record.slug = self.slug(record.name)
-        if new:
-            bulk_create_with_history(
-                new, self.model, batch_size=500, default_user=self.user, default_change_reason=reason
-            )
-            for record in new:
-                self.keys[self.natural_key(record.district_id, record.name, record.address)] = record.pk
         changed = [row for row in rows if row.extra["record_action"] == UPDATE]
-        if changed:
-            for row in changed:
-                row.target.updated_at = self.now
-            fields = {name.removesuffix("_id") for row in changed for name in row.extra["changed"]}
-            bulk_update_with_history(
-                [row.target for row in changed],
-                self.model,
-                sorted(fields | {"updated_at"}),
-                batch_size=500,
-                default_user=self.user,
-                default_change_reason=reason,
-            )
+        core_services.save_with_history(
+            self.model,
+            new=new,
+            changed=[row.target for row in changed],
+            fields={name.removesuffix("_id") for row in changed for name in row.extra["changed"]},
+            user=self.user,
+            reason=str(IMPORT_REASON),
+        )
+        for record in new:
+            self.keys[self.natural_key(record.district_id, record.name, record.address)] = record.pk
 
     def write_related(self, rows: list[CheckedRow]) -> None:
         """Write a subclass's related rows (after the records have their pks)."""
@@ -654,28 +647,6 @@ SHOP_KIND_ALIASES = {
 
 
 class ShopSession(DirectorySession):
-    own_fields = (
-        "name",
-        "kind",
-        "address",
-        "phone",
-        "zalo",
-        "website",
-        "facebook",
-        "order_by_phone",
-        "order_by_zalo",
-        "order_by_website",
-        "order_by_platform",
-        "home_delivery",
-        "pickup",
-        "delivery_area",
-        "opening_hours",
-        "notes",
-        "status",
-        "verified_on",
-    )
-    noun = _("cửa hàng")
-
     def __init__(self, importer, user, choices=None, options=None):
         super().__init__(importer, user, choices, options)
         self.categories = Categories()
@@ -734,113 +705,62 @@ class ShopSession(DirectorySession):
         """Nothing: set_search_text() gave the records their text."""
 
     def write_related(self, rows) -> None:
-        Link = Shop.categories.through
         replaced = [row for row in rows if row.action == UPDATE and self.related_changed(row)]
-        if replaced:
-            Link.objects.filter(shop__in=[row.target.pk for row in replaced]).delete()
-        links = [
-            Link(shop_id=row.target.pk, category_id=category.pk)
-            for row in rows
-            if (row.action == CREATE or row in replaced) and row.extra.get("categories")
-            for category in row.extra["categories"]
-        ]
-        Link.objects.bulk_create(links, batch_size=1000)
+        services.set_categories(
+            {
+                row.target.pk: row.extra["categories"]
+                for row in rows
+                if (row.action == CREATE or row in replaced) and row.extra.get("categories")
+            },
+            replace=[row.target.pk for row in replaced],
+        )
 
 
-class ShopImporter(Importer):
+class DirectoryImporter(Importer):
+    """A list of one directory model, whose records have a kind (Shop.Kind, Producer.Kind):
+    a file without that column chooses one for all its rows."""
+
+    file_defaults = ("kind",)
+
+    @property
+    def noun(self):
+        return self.model._meta.verbose_name
+
+
+class ShopImporter(DirectoryImporter):
+    """The shops of the handbook's lists: one row per shop, its categories in one cell."""
+
     key = "cua-hang"
     title = _("Danh sách cửa hàng")
-    noun = _("cửa hàng")
     model = Shop
     session_class = ShopSession
-    file_defaults = ("kind",)
+    headers = {**DIRECTORY_HEADERS, **header_spellings(HEADERS, "cua-hang")}
 
     def export_queryset(self, queryset):
         return queryset.select_related("district", "commune").prefetch_related("categories").order_by("pk")
 
-    def fields(self) -> list[Field]:
+    def columns(self) -> list[Field]:
         return [
-            id_field(_("Mã"), "Mã cửa hàng", "ID"),
-            text_field(
-                "name",
-                _("Tên cửa hàng"),
-                "Tên điểm bán",
-                "Tên cơ sở",
-                "Tên cửa hàng, điểm bán",
-                "Tên điểm bán hàng",
-                "Tên siêu thị, cửa hàng",
-                "Tên đơn vị",
-                "Tên hộ kinh doanh",
-                "Cửa hàng",
-                "Điểm bán",
-                "Tên",
-                guide=_("Tên như trên biển hiệu."),
-                required=True,
-            ),
-            choice_field(
-                "kind",
-                _("Loại hình"),
-                Shop.Kind.choices,
-                "Loại",
-                "Loại hình kinh doanh",
-                "Loại điểm bán",
-                "Hình thức kinh doanh",
-                aliases=SHOP_KIND_ALIASES,
-                guide=_("Chọn trong danh sách. Tệp không có cột này: chọn một loại hình cho cả tệp."),
-            ),
-            district_field(),
-            commune_field(),
-            text_field(
-                "address",
-                _("Địa chỉ"),
-                "Địa chỉ cụ thể",
-                "Địa chỉ kinh doanh",
-                "Địa chỉ điểm bán",
-                "Số nhà, đường",
-                "Thôn, xóm",
-                "Thôn, tổ dân phố",
-                guide=_("Số nhà, thôn, tiểu khu hoặc ki-ốt."),
-            ),
-            phone_field(),
-            zalo_field(),
-            text_field("website", _("Trang web"), "Website", guide=_("Địa chỉ trang web, nếu có.")),
-            text_field(
-                "facebook",
-                _("Facebook"),
-                "Trang Facebook",
-                "Fanpage",
-                guide=_("Địa chỉ trang Facebook, nếu có."),
-            ),
-            Field(
+            id_field(_("Mã")),
+            name_field(_("Tên cửa hàng"), _("Tên như trên biển hiệu.")),
+            kind_field(Shop.Kind.choices, SHOP_KIND_ALIASES),
+            *place_and_contact_fields(_("Số nhà, thôn, tiểu khu hoặc ki-ốt.")),
+            text_field("website", _("Trang web"), guide=_("Địa chỉ trang web, nếu có.")),
+            text_field("facebook", _("Facebook"), guide=_("Địa chỉ trang Facebook, nếu có.")),
+            categories_field(
                 "categories",
-                _("Nhóm hàng"),
-                synonyms=("Nhóm hàng hóa", "Ngành hàng", "Nhóm hàng kinh doanh"),
-                parse=None,
-                guide=_("Một hoặc nhiều nhóm hàng, cách nhau bằng dấu chấm phẩy (;)."),
-                allowed=lambda: Category.objects.values_list("name", flat=True),
+                _("Một hoặc nhiều nhóm hàng, cách nhau bằng dấu chấm phẩy (;)."),
+                lambda shop: "; ".join(category.name for category in shop.categories.all()),
                 several=True,
-                render=lambda shop: "; ".join(category.name for category in shop.categories.all()),
             ),
-            yes_no_field("order_by_phone", _("Đặt qua điện thoại"), "Đặt hàng qua điện thoại"),
-            yes_no_field("order_by_zalo", _("Đặt qua Zalo"), "Đặt hàng qua Zalo"),
-            yes_no_field("order_by_website", _("Đặt trên trang web"), "Đặt hàng trên trang web"),
-            yes_no_field("order_by_platform", _("Đặt trên sàn TMĐT"), "Đặt hàng trên sàn", "Sàn TMĐT"),
-            yes_no_field("home_delivery", _("Giao tận nhà"), "Giao hàng tận nhà", "Giao hàng"),
-            yes_no_field("pickup", _("Nhận tại điểm hẹn"), "Nhận hàng tại điểm hẹn"),
-            text_field(
-                "delivery_area",
-                _("Khu vực giao hàng"),
-                "Phạm vi giao hàng",
-                "Địa bàn giao hàng",
-                guide=_("Ví dụ: các xã trong huyện."),
-            ),
-            text_field(
-                "opening_hours",
-                _("Giờ mở cửa"),
-                "Thời gian mở cửa",
-                "Giờ bán hàng",
-                guide=_("Ví dụ: 7:00 – 21:00."),
-            ),
+            yes_no_field("order_by_phone", _("Đặt qua điện thoại")),
+            yes_no_field("order_by_zalo", _("Đặt qua Zalo")),
+            yes_no_field("order_by_website", _("Đặt trên trang web")),
+            yes_no_field("order_by_platform", _("Đặt trên sàn TMĐT")),
+            yes_no_field("home_delivery", _("Giao tận nhà")),
+            yes_no_field("pickup", _("Nhận tại điểm hẹn")),
+            text_field("delivery_area", _("Khu vực giao hàng"), guide=_("Ví dụ: các xã trong huyện.")),
+            text_field("opening_hours", _("Giờ mở cửa"), guide=_("Ví dụ: 7:00 – 21:00.")),
             text_field("notes", _("Ghi chú"), parse=cells.long_text),
             status_field(),
             verified_field(),

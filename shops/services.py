@@ -3,6 +3,7 @@ it (old or new), and placing directory records in their current commune."""
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -15,7 +16,7 @@ from django.utils.translation import gettext
 from core.text import fold
 from shops import geography
 from shops.geography import commune_keys, district_key, split_commune_kind, unit_key
-from shops.models import Commune, District, FormerCommune, Placed, Succession
+from shops.models import Category, Commune, District, FormerCommune, Placed, Shop, Succession
 
 # Folded kind words a written commune may start with, and the kinds they name.
 _WRITTEN_KINDS = {
@@ -427,3 +428,21 @@ def place_unplaced() -> tuple[int, int]:
                 left += 1
         left += model.objects.filter(commune__isnull=True, commune_name="").count()
     return placed, left
+
+
+def set_categories(categories: dict[int, list[Category]], *, replace: Iterable[int] = ()) -> None:
+    """Link shops (by pk) to their categories in bulk, as an import does: the links of the
+    shops in `replace` are deleted first, the others only gain theirs. The shops' search
+    text, which names their categories, is the caller's to refresh."""
+    link = Shop.categories.through
+    replace = list(replace)
+    if replace:
+        link.objects.filter(shop__in=replace).delete()
+    link.objects.bulk_create(
+        [
+            link(shop_id=shop_id, category_id=category.pk)
+            for shop_id, chosen in categories.items()
+            for category in chosen
+        ],
+        batch_size=1000,
+    )

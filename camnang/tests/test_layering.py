@@ -46,3 +46,37 @@ def test_nothing_outside_the_demo_app_imports_it():
         if not path.is_relative_to(demo) and "demo" in imported_packages(path)
     ]
     assert importers == []
+
+
+WRITES = {
+    "save",
+    "delete",
+    "update",
+    "bulk_create",
+    "bulk_update",
+    "bulk_create_with_history",
+    "bulk_update_with_history",
+}
+
+
+def written_calls(path: Path) -> set[str]:
+    """The ORM writes a module calls by name (obj.save(), qs.update(), bulk_create…)."""
+    calls = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in WRITES:
+                calls.add(name)
+    return calls
+
+
+def test_importers_only_read_and_check_and_services_write():
+    """A spreadsheet importer reads and checks rows as a form would; what it writes goes
+    through the apps' services (core.services.save_with_history, shops.services,
+    producers.services), where every other caller writes too."""
+    importers = sorted(BASE_DIR.glob("*/importers.py"))
+    assert [path.parent.name for path in importers] == ["producers", "shops"]
+    assert {str(path.relative_to(BASE_DIR)): written_calls(path) for path in importers} == {
+        "producers/importers.py": set(),
+        "shops/importers.py": set(),
+    }

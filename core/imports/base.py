@@ -10,10 +10,17 @@ done), and `write()` writes a batch of checked rows with a few bulk queries.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
 
 from core.sheets import Field as SheetField
+
+# The reason the history rows of an import's writes give.
+IMPORT_REASON = _("Nhập từ tệp")
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,16 @@ class Note:
 
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+
+
+def header_spellings(path: Path, *sections: str) -> dict[str, tuple[str, ...]]:
+    """The headers staff write for each column besides its label, by field key: the named
+    sections of a JSON file (a later section's spelling of a column replaces an earlier one's).
+
+    They are data, kept in each app's data/import_headers.json: a header met in a real
+    file is one line to add there."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {key: tuple(words) for section in sections for key, words in data[section].items()}
 
 
 @dataclass
@@ -104,9 +121,16 @@ class Importer:
     # Fields with a fixed list of values for which the user may choose one value for the
     # whole file (its rows' blank cells, or a file without that column).
     file_defaults: tuple[str, ...] = ()
+    # Other headers a column may have, by field key (header_spellings()).
+    headers: dict[str, tuple[str, ...]] = {}
+
+    def columns(self) -> list[Field]:
+        """The list's fields, in the order of the template and of exports."""
+        raise NotImplementedError
 
     def fields(self) -> list[Field]:
-        raise NotImplementedError
+        """columns(), each with the other headers staff write for it."""
+        return [replace(f, synonyms=self.headers.get(f.key, f.synonyms)) for f in self.columns()]
 
     def may_import(self, user) -> bool:
         opts = self.model._meta

@@ -542,3 +542,26 @@ def test_postal_staff_import_their_companys_sale_points_only(client, districts):
     assert "điểm bán hàng thiết yếu của doanh nghiệp mình" in problem["message"]
     assert confirm_sheet(client, job).state == Job.State.CHECKED  # nothing half-applied
     assert not Shop.objects.exists()
+
+
+def test_every_header_spelling_names_a_column_of_its_list():
+    """The spellings in import_headers.json are keyed by field: a key that names no column
+    (a typo, a renamed field) would leave its spellings unused without a word."""
+    import json
+    from pathlib import Path
+
+    from core.registry import importers
+
+    sections = {}
+    for app in ("shops", "producers"):
+        path = Path(__file__).resolve().parents[2] / app / "data" / "import_headers.json"
+        sections.update(json.loads(path.read_text(encoding="utf-8")))
+    columns = {key: {field.key for field in importer.columns()} for key, importer in importers.items()}
+    assert set(sections) == {"directory", *columns}
+    for key, spellings in sections.items():
+        lists = columns.values() if key == "directory" else [columns[key]]
+        for fields in lists:
+            assert set(spellings) <= fields, key
+    # Each list reads its own spellings and the directory's, e.g. a producer's "SĐT".
+    phone = next(f for f in importers.get("co-so-san-xuat").fields() if f.key == "phone")
+    assert "SĐT" in phone.synonyms

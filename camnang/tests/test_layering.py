@@ -80,3 +80,24 @@ def test_importers_only_read_and_check_and_services_write():
         "producers/importers.py": set(),
         "shops/importers.py": set(),
     }
+
+
+# What each domain app may import of the project: producers may use shops, campaigns may
+# read both, and none imports the top (camnang) or the demo.
+MAY_IMPORT = {
+    "shops": set(),
+    "producers": {"shops"},
+    "campaigns": {"shops", "producers"},
+}
+
+
+def test_the_domain_apps_import_one_way():
+    offending = {}
+    for app, allowed in MAY_IMPORT.items():
+        for path in source_files(BASE_DIR / app):
+            if "tests" in path.relative_to(BASE_DIR).parts:
+                continue  # tests may use the project's shared fixtures
+            wrong = imported_packages(path) & PROJECT_APPS - allowed - {app}
+            if wrong:
+                offending[str(path.relative_to(BASE_DIR))] = sorted(wrong)
+    assert offending == {}

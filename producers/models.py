@@ -74,8 +74,7 @@ class Producer(Contactable, Photographed, DirectoryEntry, Placed):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("cơ sở sản xuất")
-        verbose_name_plural = _("cơ sở sản xuất")
+        verbose_name = verbose_name_plural = _("cơ sở sản xuất")
         ordering = ["name", "pk"]
         indexes = [models.Index(fields=["district", "status", "name"])]
 
@@ -158,8 +157,7 @@ class Product(Photographed, DirectoryEntry):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("sản phẩm")
-        verbose_name_plural = _("sản phẩm")
+        verbose_name = verbose_name_plural = _("sản phẩm")
         ordering = ["name", "pk"]
 
     def get_absolute_url(self) -> str:
@@ -239,8 +237,7 @@ class ProductPrice(TimeStampedModel):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("giá tham khảo")
-        verbose_name_plural = _("giá tham khảo")
+        verbose_name = verbose_name_plural = _("giá tham khảo")
         ordering = ["-observed_on", "-pk"]
         indexes = [models.Index(fields=["product", "-observed_on"], name="product_price_latest")]
         constraints = [
@@ -298,8 +295,7 @@ class Platform(TimeStampedModel):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("sàn thương mại điện tử")
-        verbose_name_plural = _("sàn thương mại điện tử")
+        verbose_name = verbose_name_plural = _("sàn thương mại điện tử")
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
@@ -368,8 +364,7 @@ class Listing(DemoMarked, TimeStampedModel):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("gian hàng trên sàn")
-        verbose_name_plural = _("gian hàng trên sàn")
+        verbose_name = verbose_name_plural = _("gian hàng trên sàn")
         ordering = ["platform__position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["platform", "url"], name="listing_unique_url_per_platform")
@@ -517,8 +512,7 @@ class Onboarding(DemoMarked, TimeStampedModel):
     objects = OnboardingQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("hỗ trợ lên sàn")
-        verbose_name_plural = _("hỗ trợ lên sàn")
+        verbose_name = verbose_name_plural = _("hỗ trợ lên sàn")
         ordering = ["-stage_on", "-pk"]
         indexes = [models.Index(fields=["stage", "platform"])]
 

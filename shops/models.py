@@ -190,8 +190,7 @@ class District(Searchable):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("đơn vị cấp huyện")
-        verbose_name_plural = _("đơn vị cấp huyện")
+        verbose_name = verbose_name_plural = _("đơn vị cấp huyện")
         ordering = ["position", "code"]
         permissions = [("all_districts", _("Làm việc với dữ liệu của mọi huyện"))]
 
@@ -277,8 +276,7 @@ class Commune(Searchable):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("xã, phường hiện nay")
-        verbose_name_plural = _("xã, phường hiện nay")
+        verbose_name = verbose_name_plural = _("xã, phường hiện nay")
         ordering = ["name", "code"]
 
     def __str__(self) -> str:
@@ -338,8 +336,7 @@ class Succession(models.Model):
     )
 
     class Meta:
-        verbose_name = _("chuyển đổi đơn vị hành chính")
-        verbose_name_plural = _("chuyển đổi đơn vị hành chính")
+        verbose_name = verbose_name_plural = _("chuyển đổi đơn vị hành chính")
         constraints = [models.UniqueConstraint(fields=["former", "current"], name="succession_once")]
 
     def __str__(self) -> str:
@@ -356,8 +353,7 @@ class Category(Searchable):
     objects = SearchableQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("nhóm hàng")
-        verbose_name_plural = _("nhóm hàng")
+        verbose_name = verbose_name_plural = _("nhóm hàng")
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
@@ -389,8 +385,7 @@ class GoodsWord(models.Model):
     key = models.CharField(max_length=100, unique=True, editable=False)
 
     class Meta:
-        verbose_name = _("từ tìm hàng hóa")
-        verbose_name_plural = _("từ tìm hàng hóa")
+        verbose_name = verbose_name_plural = _("từ tìm hàng hóa")
         ordering = ["key"]
 
     def __str__(self) -> str:
@@ -541,8 +536,7 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
     history = FieldHistory(m2m_fields=[categories])
 
     class Meta:
-        verbose_name = _("cửa hàng")
-        verbose_name_plural = _("cửa hàng")
+        verbose_name = verbose_name_plural = _("cửa hàng")
         ordering = ["name", "pk"]
         indexes = [models.Index(fields=["district", "status", "name"])]
         permissions = [("all_shop_kinds", _("Làm việc với cửa hàng mọi loại hình"))]
@@ -598,8 +592,7 @@ class PostalStaffMember(models.Model):
     company = models.CharField(_("doanh nghiệp bưu chính"), max_length=20, choices=Company.choices)
 
     class Meta:
-        verbose_name = _("doanh nghiệp bưu chính của tài khoản")
-        verbose_name_plural = _("doanh nghiệp bưu chính của tài khoản")
+        verbose_name = verbose_name_plural = _("doanh nghiệp bưu chính của tài khoản")
 
     def __str__(self) -> str:
         return self.get_company_display()

@@ -86,8 +86,7 @@ class Banner(TimeStampedModel):
     objects = BannerQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("banner")
-        verbose_name_plural = _("banner")
+        verbose_name = verbose_name_plural = _("banner")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
@@ -132,8 +131,7 @@ class PartnerSite(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("trang đối tác")
-        verbose_name_plural = _("trang đối tác")
+        verbose_name = verbose_name_plural = _("trang đối tác")
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
@@ -163,8 +161,7 @@ class ReferralCount(DemoMarked):
     visits = models.PositiveIntegerField(_("lượt truy cập"), default=0)
 
     class Meta:
-        verbose_name = _("lượt truy cập từ đối tác")
-        verbose_name_plural = _("lượt truy cập từ đối tác")
+        verbose_name = verbose_name_plural = _("lượt truy cập từ đối tác")
         ordering = ["-month", "partner__name"]
         constraints = [
             models.UniqueConstraint(fields=["partner", "month"], name="referral_one_row_per_month")

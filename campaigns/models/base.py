@@ -44,8 +44,7 @@ class Campaign(TimeStampedModel):
     objects = ActiveQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("chiến dịch")
-        verbose_name_plural = _("chiến dịch")
+        verbose_name = verbose_name_plural = _("chiến dịch")
         ordering = ["position", "start_date"]
 
     def __str__(self) -> str:

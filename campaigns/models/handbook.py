@@ -34,6 +34,5 @@ class HandbookChapter(Page):
     objects = ChapterQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("chương cẩm nang")
-        verbose_name_plural = _("chương cẩm nang")
+        verbose_name = verbose_name_plural = _("chương cẩm nang")
         ordering = ["audience", "position", "pk"]

@@ -59,8 +59,7 @@ class NewsPost(DemoMarked, Page):
     objects = NewsQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("tin bài")
-        verbose_name_plural = _("tin bài")
+        verbose_name = verbose_name_plural = _("tin bài")
         ordering = ["-published_on", "-pk"]
 
     def clean(self):

@@ -148,8 +148,7 @@ class Organisation(models.Model):
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name = verbose_name_plural = _("đơn vị")
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
@@ -290,8 +289,7 @@ class Activity(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("hoạt động truyền thông")
-        verbose_name_plural = _("hoạt động truyền thông")
+        verbose_name = verbose_name_plural = _("hoạt động truyền thông")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
@@ -369,8 +367,7 @@ class ActivityRecord(DemoMarked, TimeStampedModel):
     objects = ActivityRecordQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("kết quả thực hiện")
-        verbose_name_plural = _("kết quả thực hiện")
+        verbose_name = verbose_name_plural = _("kết quả thực hiện")
         ordering = ["-date", "-pk"]
 
     def __str__(self) -> str:
@@ -396,8 +393,7 @@ class ActivityPhoto(models.Model):
     caption = models.CharField(_("chú thích"), max_length=255, blank=True)
 
     class Meta:
-        verbose_name = _("ảnh hoạt động")
-        verbose_name_plural = _("ảnh hoạt động")
+        verbose_name = verbose_name_plural = _("ảnh hoạt động")
 
     def __str__(self) -> str:
         return self.caption or self.image.name
@@ -423,8 +419,7 @@ class ReportSubmission(DemoMarked):
     notes = models.TextField(_("ghi chú"), blank=True)
 
     class Meta:
-        verbose_name = _("báo cáo đã nộp")
-        verbose_name_plural = _("báo cáo đã nộp")
+        verbose_name = verbose_name_plural = _("báo cáo đã nộp")
         ordering = ["-period", "organisation"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "kind", "period"], name="report_one_per_period")

@@ -23,6 +23,14 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def also_update(save_kwargs: dict, *names: str) -> None:
+    """Have a save() limited to some columns (`update_fields`) also write the columns
+    `names`, derived from them just before (search text, rendered HTML, thumbnails)."""
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is not None:
+        save_kwargs["update_fields"] = {*update_fields, *names}
+
+
 class DemoMarked(models.Model):
     """A row that may have been written by the demo loaders (the `demo` app).
 
@@ -156,13 +164,25 @@ class SearchDependents:
 search_dependents = SearchDependents()
 
 
-class PublishableQuerySet(SearchableQuerySet):
+class ActiveQuerySet(models.QuerySet):
+    """Rows staff show or hide with their `is_active` box."""
+
+    def public(self):
+        return self.filter(is_active=True)
+
+
+class PublishedQuerySet(models.QuerySet):
     def published(self):
         """Rows whose own status is published; what citizens see is each model's public()."""
         return self.filter(status=Status.PUBLISHED)
 
     def public(self):
+        """What citizens may see."""
         return self.published()
+
+
+class PublishableQuerySet(PublishedQuerySet, SearchableQuerySet):
+    """Published rows of a searchable model."""
 
 
 class Searchable(models.Model):
@@ -185,9 +205,7 @@ class Searchable(models.Model):
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "search_name"}
+        also_update(kwargs, "search_text", "search_name")
         super().save(*args, **kwargs)
 
     def search_parts(self) -> Iterable[str]:
@@ -201,7 +219,34 @@ class Searchable(models.Model):
         self.search_name = padded(parts[0])[:255] if parts else ""
 
 
-class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
+class Publishable(models.Model):
+    """A row with a publication status and a unique slug, made from its title when left
+    empty: a directory entry, a handbook chapter, a news post."""
+
+    # The field that names the row: what str() shows and the slug is made from.
+    title_field = "name"
+
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return getattr(self, self.title_field)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), getattr(self, self.title_field), instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class DirectoryEntry(Publishable, DemoMarked, Searchable, TimeStampedModel):
     """A named, publishable, verifiable record of the public directory."""
 
     name = models.CharField(_("tên"), max_length=200)
@@ -211,13 +256,6 @@ class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
         unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên."),
-    )
-    status = models.CharField(
-        _("trạng thái"),
-        max_length=12,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
     )
     verified_on = models.DateField(
         _("xác minh lần cuối"),
@@ -230,18 +268,6 @@ class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
 
     class Meta:
         abstract = True
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(type(self), self.name, instance_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
 
 
 class Contactable(models.Model):
@@ -276,9 +302,8 @@ class Contactable(models.Model):
 
     def save(self, *args, **kwargs):
         self.normalise_phones(strict=False)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "phone" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "extra_phones"}
+        if "phone" in (kwargs.get("update_fields") or ()):
+            also_update(kwargs, "extra_phones")
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude=None):
@@ -401,8 +426,7 @@ class Photographed(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "photo" in update_fields:
             self.prepare_photo()
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, *PHOTO_DERIVED_FIELDS}
+            also_update(kwargs, *PHOTO_DERIVED_FIELDS)
         super().save(*args, **kwargs)
 
     def prepare_photo(self) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import MONTH_CHOICES, MonthsField, WebAddressField, staff_member_field
 from core.models import (
+    ActiveQuerySet,
     Contactable,
     DemoMarked,
     DirectoryEntry,
@@ -267,11 +268,6 @@ class ProductPrice(TimeStampedModel):
         return self.age_days > self.OLD_AFTER_DAYS
 
 
-class PlatformQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_active=True)
-
-
 class Platform(TimeStampedModel):
     """An e-commerce platform citizens buy on and producers sell on."""
 
@@ -291,7 +287,7 @@ class Platform(TimeStampedModel):
     is_active = models.BooleanField(_("hiển thị"), default=True)
     clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
-    objects = PlatformQuerySet.as_manager()
+    objects = ActiveQuerySet.as_manager()
     history = FieldHistory()
 
     class Meta:

@@ -7,7 +7,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# Path segments the handbook and news URLs use for pages of their own.
 from campaigns.models.base import Campaign
 from core.contact import validate_phone
 from core.fields import PhotoField, WebAddressField

@@ -6,23 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.markup import render_markdown
-from core.models import Status, TimeStampedModel, unique_slug
-
-# Path segments the handbook and news URLs use for pages of their own.
-
-
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-    def public(self):
-        """What citizens may read."""
-        return self.published()
-
-
-class ActiveQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_active=True)
+from core.models import ActiveQuerySet, Publishable, TimeStampedModel, also_update
 
 
 class Campaign(TimeStampedModel):
@@ -74,9 +58,7 @@ class MarkdownContent(models.Model):
 
     def save(self, *args, **kwargs):
         self.render_body()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body_html", "toc"}
+        also_update(kwargs, "body_html", "toc")
         super().save(*args, **kwargs)
 
     def render_body(self) -> None:
@@ -84,31 +66,21 @@ class MarkdownContent(models.Model):
         self.body_html, self.toc = rendered.html, rendered.toc
 
 
-class Page(MarkdownContent, TimeStampedModel):
+class Page(Publishable, MarkdownContent, TimeStampedModel):
     """A titled, publishable page with its own address: a handbook chapter, a news post."""
 
     # Path segments the page's URL pattern shares with other views.
     reserved_slugs: set[str] = set()
     url_name = ""
+    title_field = "title"
 
     title = models.CharField(_("tiêu đề"), max_length=200)
     slug = models.SlugField(
         _("đường dẫn"), max_length=120, unique=True, blank=True, help_text=_("Để trống để tạo từ tiêu đề.")
     )
-    status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
-    )
 
     class Meta:
         abstract = True
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(type(self), self.title, instance_pk=self.pk)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse(self.url_name, kwargs={"slug": self.slug})
@@ -119,7 +91,3 @@ class Page(MarkdownContent, TimeStampedModel):
                 {"slug": _("Đường dẫn “%(slug)s” đã dành cho trang khác.") % {"slug": self.slug}},
                 code="reserved",
             )
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED

@@ -3,9 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# Path segments the handbook and news URLs use for pages of their own.
-from campaigns.models.base import Campaign, Page, PublishedQuerySet
+from campaigns.models.base import Campaign, Page
+from core.models import PublishedQuerySet
 
+# Path segments the handbook and news URLs use for pages of their own.
 RESERVED_CHAPTER_SLUGS = {"in"}
 
 

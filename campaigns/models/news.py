@@ -5,12 +5,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# Path segments the handbook and news URLs use for pages of their own.
-from campaigns.models.base import Campaign, Page, PublishedQuerySet
+from campaigns.models.base import Campaign, Page
 from campaigns.models.plan import Organisation
 from core.fields import PhotoField
-from core.models import DemoMarked
+from core.models import DemoMarked, PublishedQuerySet
 
+# Path segments the handbook and news URLs use for pages of their own.
 RESERVED_NEWS_SLUGS = {"rss", "atom"}
 
 

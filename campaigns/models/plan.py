@@ -18,9 +18,6 @@ from core.models import DemoMarked, TimeStampedModel
 from core.private_files import PrivateFileField, PrivatePhotoField
 from shops.models import PlaceScopedQuerySet, shop_kinds_for
 
-# Path segments the handbook and news URLs use for pages of their own.
-
-
 # The unit of each postal company in the plan, by the company's shop kind (the kind of
 # its sale points, shops.models.PostalStaffMember.Company).
 POSTAL_UNITS = {"vnpost": "buu-dien-tinh", "viettelpost": "viettel-post"}

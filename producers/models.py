@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import MONTH_CHOICES, MonthsField, WebAddressField, staff_member_field
+from core.fields import (
+    MONTH_CHOICES,
+    MonthsField,
+    WebAddressField,
+    optional_link,
+    recorded_link,
+    staff_member_field,
+)
 from core.models import (
     ActiveQuerySet,
     Contactable,
@@ -483,23 +490,10 @@ class Onboarding(DemoMarked, TimeStampedModel):
         verbose_name=_("sàn / doanh nghiệp bưu chính phụ trách"),
         help_text=_("Doanh nghiệp vận hành sàn này liên hệ, tập huấn và mở gian hàng cho hộ."),
     )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="onboardings",
-        verbose_name=_("cán bộ phụ trách"),
+    assignee = optional_link(
+        settings.AUTH_USER_MODEL, related_name="onboardings", verbose_name=_("cán bộ phụ trách")
     )
-    listing = models.ForeignKey(
-        Listing,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("gian hàng trên sàn"),
-    )
+    listing = recorded_link(Listing, _("gian hàng trên sàn"))
     decline_reason = models.CharField(_("lý do từ chối"), max_length=255, blank=True, editable=False)
     self_registered = models.BooleanField(_("hộ tự đăng ký trên cổng"), default=False, editable=False)
     consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"), null=True, blank=True, editable=False)

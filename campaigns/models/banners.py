@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models.base import Campaign
 from core.contact import validate_phone
-from core.fields import PhotoField, WebAddressField
+from core.fields import PhotoField, WebAddressField, optional_link
 from core.models import DemoMarked, TimeStampedModel
 
 
@@ -105,13 +105,8 @@ class PartnerSite(TimeStampedModel):
     """An agency's website that may carry the banner; visits it sends are counted."""
 
     name = models.CharField(_("cơ quan, đơn vị"), max_length=200)
-    organisation = models.ForeignKey(
-        "campaigns.Organisation",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="partner_sites",
-        verbose_name=_("đơn vị trong kế hoạch"),
+    organisation = optional_link(
+        "campaigns.Organisation", related_name="partner_sites", verbose_name=_("đơn vị trong kế hoạch")
     )
     website = WebAddressField(_("trang thông tin điện tử"), blank=True)
     website_host = models.CharField(max_length=255, blank=True, editable=False, db_index=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models.base import Campaign, Page
 from campaigns.models.plan import Organisation
-from core.fields import PhotoField
+from core.fields import PhotoField, optional_link
 from core.models import DemoMarked, PublishedQuerySet
 
 # Path segments the handbook and news URLs use for pages of their own.
@@ -39,22 +39,8 @@ class NewsPost(DemoMarked, Page):
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_alt = models.CharField(_("mô tả ảnh bìa"), max_length=250, blank=True)
     published_on = models.DateField(_("ngày đăng"), default=timezone.localdate, db_index=True)
-    campaign = models.ForeignKey(
-        Campaign,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="news",
-        verbose_name=_("chiến dịch"),
-    )
-    author_unit = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="news",
-        verbose_name=_("đơn vị đưa tin"),
-    )
+    campaign = optional_link(Campaign, related_name="news", verbose_name=_("chiến dịch"))
+    author_unit = optional_link(Organisation, related_name="news", verbose_name=_("đơn vị đưa tin"))
 
     objects = NewsQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns import periods
 from campaigns.models.base import Campaign
 from campaigns.validators import validate_evidence_file
-from core.fields import WebAddressField, staff_member_field
+from core.fields import WebAddressField, optional_link, staff_member_field
 from core.models import DemoMarked, TimeStampedModel
 from core.private_files import PrivateFileField, PrivatePhotoField
 from shops.models import PlaceScopedQuerySet, shop_kinds_for
@@ -124,11 +124,8 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Ngày cuối cùng đơn vị còn tồn tại (trước khi hợp nhất, đổi tên, giải thể)."),
     )
-    successor = models.ForeignKey(
+    successor = optional_link(
         "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="predecessors",
         verbose_name=_("nay là"),
         help_text=_("Đơn vị tiếp nhận công việc sau ngày hoạt động cuối cùng."),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import WebAddressField
 from core.models import (
+    ActiveQuerySet,
     Contactable,
     DirectoryEntry,
     FieldHistory,
@@ -115,31 +116,37 @@ def _id_at(obj, path: str):
     return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
 
 
-class DistrictQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
+class AdministrativeUnitQuerySet(PlaceScopedQuerySet, ActiveQuerySet, SearchableQuerySet):
+    """Former districts or today's communes: a user may choose for a record their own units
+    and those related to them (a district editor's communes, a commune editor's districts)."""
+
+    # The PlaceScope field holding the units a user may choose, and the name of the
+    # records' foreign key to such a unit.
+    choosable = ""
+    records_place = ""
+
     def for_user(self, user):
-        """The districts a user may choose for a record: their own, and their communes'."""
         scope = place_scope_for(user)
-        return self if scope is None else self.filter(pk__in=scope.related_district_ids)
+        return self if scope is None else self.filter(pk__in=getattr(scope, self.choosable))
 
     def admits(self, user, obj) -> bool:
         scope = place_scope_for(user)
-        return scope is None or obj.pk in scope.related_district_ids
-
-    def active(self):
-        return self.filter(is_active=True)
-
-    def public(self):
-        return self.active()
+        return scope is None or obj.pk in getattr(scope, self.choosable)
 
     def with_counts(self):
         """Annotate the numbers of public shops and producers (one subquery each)."""
         return self.annotate(
-            shop_count=_public_count(self.model, "shops"),
-            producer_count=_public_count(self.model, "producers"),
+            shop_count=_public_count(self.model, "shops", self.records_place),
+            producer_count=_public_count(self.model, "producers", self.records_place),
         )
 
 
-def _public_count(model, related_name, place="district"):
+class DistrictQuerySet(AdministrativeUnitQuerySet):
+    choosable = "related_district_ids"
+    records_place = "district"
+
+
+def _public_count(model, related_name, place):
     # Reached through the reverse relation, so shops never imports producers.
     related = model._meta.get_field(related_name).related_model
     counted = (
@@ -153,8 +160,44 @@ def _public_count(model, related_name, place="district"):
     return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
 
 
-class District(Searchable):
+def editors_field(related_name: str, help_text):
+    """The staff members assigned to a unit: they work on the records of its place."""
+    return models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name=related_name,
+        blank=True,
+        verbose_name=_("cán bộ phụ trách"),
+        help_text=help_text,
+    )
+
+
+class AdministrativeUnit(Searchable):
+    """A unit of the province's map with its official code and its own page."""
+
+    # The URL name of the unit's page.
+    url_name = ""
+
+    name = models.CharField(_("tên đầy đủ"), max_length=100)
+    short_name = models.CharField(_("tên ngắn"), max_length=80)
+    province_code = models.PositiveSmallIntegerField(_("mã tỉnh"))
+    is_active = models.BooleanField(
+        _("hiển thị"), default=True, help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
+class District(AdministrativeUnit):
     """A district-level unit (thành phố, thị xã, huyện) with its official code."""
+
+    url_name = "shops:district"
 
     class Kind(models.TextChoices):
         CITY = "city", _("Thành phố")
@@ -166,24 +209,12 @@ class District(Searchable):
         unique=True,
         help_text=_("Mã của Tổng cục Thống kê, ví dụ 392 cho huyện Hà Trung."),
     )
-    name = models.CharField(_("tên đầy đủ"), max_length=100)
-    short_name = models.CharField(_("tên ngắn"), max_length=80)
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.RURAL)
-    province_code = models.PositiveSmallIntegerField(_("mã tỉnh"))
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    is_active = models.BooleanField(
-        _("hiển thị"),
-        default=True,
-        help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai."),
-    )
     note = models.TextField(_("ghi chú"), blank=True)
-    editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        related_name="districts",
-        blank=True,
-        verbose_name=_("cán bộ phụ trách"),
-        help_text=_("Biên tập viên cấp huyện chỉ xem và sửa được dữ liệu của các huyện mình phụ trách."),
+    editors = editors_field(
+        "districts", _("Biên tập viên cấp huyện chỉ xem và sửa được dữ liệu của các huyện mình phụ trách.")
     )
 
     objects = DistrictQuerySet.as_manager()
@@ -194,33 +225,15 @@ class District(Searchable):
         ordering = ["position", "code"]
         permissions = [("all_districts", _("Làm việc với dữ liệu của mọi huyện"))]
 
-    def __str__(self) -> str:
-        return self.name
-
-    def search_parts(self):
-        return [self.name]
-
-    def get_absolute_url(self) -> str:
-        return reverse("shops:district", kwargs={"slug": self.slug})
-
     @property
     def name_in_sentence(self) -> str:
         """ "Huyện Hà Trung" -> "huyện Hà Trung", for use inside a sentence."""
         return self.name[:1].lower() + self.name[1:]
 
 
-class CommuneQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
-    def for_user(self, user):
-        """The communes a user may choose for a record: their own, and those of their districts."""
-        scope = place_scope_for(user)
-        return self if scope is None else self.filter(pk__in=scope.related_commune_ids)
-
-    def admits(self, user, obj) -> bool:
-        scope = place_scope_for(user)
-        return scope is None or obj.pk in scope.related_commune_ids
-
-    def public(self):
-        return self.filter(is_active=True)
+class CommuneQuerySet(AdministrativeUnitQuerySet):
+    choosable = "related_commune_ids"
+    records_place = "commune"
 
     def in_district(self, district):
         """The current units that took over (part of) a former district."""
@@ -232,16 +245,11 @@ class CommuneQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
     def for_listing(self):
         return self.prefetch_related("predecessors", "districts")
 
-    def with_counts(self):
-        """Annotate the numbers of public shops and producers (one subquery each)."""
-        return self.annotate(
-            shop_count=_public_count(self.model, "shops", "commune"),
-            producer_count=_public_count(self.model, "producers", "commune"),
-        )
 
-
-class Commune(Searchable):
+class Commune(AdministrativeUnit):
     """A commune, ward or special zone: the local unit since 1 July 2025, with its official code."""
+
+    url_name = "shops:commune"
 
     class Kind(models.TextChoices):
         COMMUNE = "commune", _("Xã")
@@ -249,11 +257,8 @@ class Commune(Searchable):
         SPECIAL_ZONE = "special_zone", _("Đặc khu")
 
     code = models.PositiveIntegerField(_("mã đơn vị hành chính"), unique=True)
-    name = models.CharField(_("tên đầy đủ"), max_length=100)
-    short_name = models.CharField(_("tên ngắn"), max_length=80)
     slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.COMMUNE)
-    province_code = models.PositiveSmallIntegerField(_("mã tỉnh"))
     districts = models.ManyToManyField(
         District,
         related_name="communes",
@@ -261,15 +266,8 @@ class Commune(Searchable):
         verbose_name=_("thuộc khu vực huyện cũ"),
         help_text=_("Các huyện, thị xã, thành phố cũ có xã, phường được sáp nhập vào đơn vị này."),
     )
-    is_active = models.BooleanField(
-        _("hiển thị"), default=True, help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai.")
-    )
-    editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        related_name="communes",
-        blank=True,
-        verbose_name=_("cán bộ phụ trách"),
-        help_text=_("Biên tập viên cấp xã chỉ xem và sửa được dữ liệu của các xã, phường mình phụ trách."),
+    editors = editors_field(
+        "communes", _("Biên tập viên cấp xã chỉ xem và sửa được dữ liệu của các xã, phường mình phụ trách.")
     )
 
     objects = CommuneQuerySet.as_manager()
@@ -279,18 +277,12 @@ class Commune(Searchable):
         verbose_name = verbose_name_plural = _("xã, phường hiện nay")
         ordering = ["name", "code"]
 
-    def __str__(self) -> str:
-        return self.name
-
     def search_parts(self):
         # Found by its own name and by the names of the former communes it took over.
         parts = [self.name]
         if self.pk:
             parts += [f"{former.name} {former.district.name}" for former in self.predecessors.all()]
         return parts
-
-    def get_absolute_url(self) -> str:
-        return reverse("shops:commune", kwargs={"slug": self.slug})
 
 
 class FormerCommune(models.Model):
@@ -358,9 +350,6 @@ class Category(Searchable):
 
     def __str__(self) -> str:
         return self.name
-
-    def search_parts(self):
-        return [self.name]
 
 
 class GoodsWord(models.Model):

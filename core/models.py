@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import images
-from core.contact import Phone, display_phone, parse_phone, phone_digits, split_phones, tel_url, zalo_url
+from core.contact import (
+    Phone,
+    PhoneAs,
+    display_phone,
+    parse_phone,
+    phone_digits,
+    split_phones,
+    tel_url,
+    zalo_url,
+)
 from core.fields import PhoneField, PhoneListField, PhotoField
 from core.text import fold, fold_terms, padded
 
@@ -355,26 +364,16 @@ class Contactable(models.Model):
             self.extra_phones = current
         return errors if strict else {}
 
-    @property
-    def phone_display(self) -> str:
-        return display_phone(self.phone)
-
-    @property
-    def zalo_display(self) -> str:
-        return display_phone(self.zalo)
+    # The main number and the Zalo number as pages show them and link to them.
+    phone_display = PhoneAs("phone", display_phone)
+    zalo_display = PhoneAs("zalo", display_phone)
+    tel_url = PhoneAs("phone", tel_url)
+    zalo_url = PhoneAs("zalo", zalo_url)
 
     @property
     def other_phones(self) -> list[Phone]:
         """The other numbers, each with its grouped form and its tel: link."""
         return [Phone(number) for number in self.extra_phones or []]
-
-    @property
-    def tel_url(self) -> str:
-        return tel_url(self.phone)
-
-    @property
-    def zalo_url(self) -> str:
-        return zalo_url(self.zalo)
 
 
 def photo_upload_to(instance, filename: str) -> str:

@@ -228,12 +228,28 @@ class Searchable(models.Model):
         self.search_name = padded(parts[0])[:255] if parts else ""
 
 
-class Publishable(models.Model):
-    """A row with a publication status and a unique slug, made from its title when left
-    empty: a directory entry, a handbook chapter, a news post."""
+class Named:
+    """A row shown (in the admin, in choices, in messages) by its name, or by the field
+    that `title_field` names."""
 
-    # The field that names the row: what str() shows and the slug is made from.
     title_field = "name"
+
+    def __str__(self) -> str:
+        return getattr(self, self.title_field)
+
+
+class Ordered(models.Model):
+    """A row that staff put in order by hand: lists show lower positions first."""
+
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Publishable(Named, models.Model):
+    """A row with a publication status and a unique slug, made from its title (`title_field`)
+    when left empty: a directory entry, a handbook chapter, a news post."""
 
     status = models.CharField(
         _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -241,9 +257,6 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
-
-    def __str__(self) -> str:
-        return getattr(self, self.title_field)
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -25,6 +25,8 @@ from core.models import (
     DemoMarked,
     DirectoryEntry,
     FieldHistory,
+    Named,
+    Ordered,
     Photographed,
     PublishableQuerySet,
     Status,
@@ -275,7 +277,7 @@ class ProductPrice(TimeStampedModel):
         return self.age_days > self.OLD_AFTER_DAYS
 
 
-class Platform(TimeStampedModel):
+class Platform(Named, Ordered, TimeStampedModel):
     """An e-commerce platform citizens buy on and producers sell on."""
 
     name = models.CharField(_("tên sàn"), max_length=80)
@@ -290,7 +292,6 @@ class Platform(TimeStampedModel):
     summary = models.TextField(_("giới thiệu"), blank=True)
     how_to_buy = models.TextField(_("cách mua hàng"), blank=True)
     how_to_sell = models.TextField(_("cách bán hàng"), blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("hiển thị"), default=True)
     clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
@@ -300,9 +301,6 @@ class Platform(TimeStampedModel):
     class Meta:
         verbose_name = verbose_name_plural = _("sàn thương mại điện tử")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("producers:platforms") + f"#{self.slug}"

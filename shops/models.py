@@ -14,6 +14,8 @@ from core.models import (
     Contactable,
     DirectoryEntry,
     FieldHistory,
+    Named,
+    Ordered,
     PublishableQuerySet,
     Searchable,
     SearchableQuerySet,
@@ -171,7 +173,7 @@ def editors_field(related_name: str, help_text):
     )
 
 
-class AdministrativeUnit(Searchable):
+class AdministrativeUnit(Named, Searchable):
     """A unit of the province's map with its official code and its own page."""
 
     # The URL name of the unit's page.
@@ -187,14 +189,11 @@ class AdministrativeUnit(Searchable):
     class Meta:
         abstract = True
 
-    def __str__(self) -> str:
-        return self.name
-
     def get_absolute_url(self) -> str:
         return reverse(self.url_name, kwargs={"slug": self.slug})
 
 
-class District(AdministrativeUnit):
+class District(Ordered, AdministrativeUnit):
     """A district-level unit (thành phố, thị xã, huyện) with its official code."""
 
     url_name = "shops:district"
@@ -211,7 +210,6 @@ class District(AdministrativeUnit):
     )
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.RURAL)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     note = models.TextField(_("ghi chú"), blank=True)
     editors = editors_field(
         "districts", _("Biên tập viên cấp huyện chỉ xem và sửa được dữ liệu của các huyện mình phụ trách.")
@@ -335,21 +333,17 @@ class Succession(models.Model):
         return f"{self.former} → {self.current}"
 
 
-class Category(Searchable):
+class Category(Named, Ordered, Searchable):
     """A goods category, shared by shops (what they sell) and farm products."""
 
     name = models.CharField(_("tên"), max_length=100, unique=True)
     slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = SearchableQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = _("nhóm hàng")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class GoodsWord(models.Model):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models.base import Campaign
 from core.contact import validate_phone
 from core.fields import PhotoField, WebAddressField, optional_link
-from core.models import DemoMarked, TimeStampedModel
+from core.models import DemoMarked, Named, Ordered, TimeStampedModel
 
 
 def validate_hex_colour(value: str) -> None:
@@ -29,9 +29,11 @@ class BannerQuerySet(models.QuerySet):
         return self.filter(is_active=True).exclude(master="")
 
 
-class Banner(TimeStampedModel):
+class Banner(Named, Ordered, TimeStampedModel):
     """A banner partners put on their websites; the sizes are generated from its master image,
     with or without words the portal writes in each size (campaigns.banners)."""
+
+    title_field = "title"
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="banners", verbose_name=_("chiến dịch")
@@ -78,7 +80,6 @@ class Banner(TimeStampedModel):
         help_text=_("Màu lấp phần thừa khi tỉ lệ khác ảnh gốc (#RRGGBB). Để trống: lấy màu viền ảnh gốc."),
     )
     is_active = models.BooleanField(_("đang phát hành"), default=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     files_version = models.PositiveIntegerField(_("phiên bản tệp"), default=0, editable=False)
     files_rendered_from = models.CharField(max_length=255, blank=True, editable=False)
 
@@ -87,9 +88,6 @@ class Banner(TimeStampedModel):
     class Meta:
         verbose_name = verbose_name_plural = _("banner")
         ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("campaigns:banners") + f"#{self.slug}"
@@ -101,7 +99,7 @@ class Banner(TimeStampedModel):
         return reverse("campaigns:banner_zip", kwargs={"slug": self.slug})
 
 
-class PartnerSite(TimeStampedModel):
+class PartnerSite(Named, Ordered, TimeStampedModel):
     """An agency's website that may carry the banner; visits it sends are counted."""
 
     name = models.CharField(_("cơ quan, đơn vị"), max_length=200)
@@ -122,14 +120,10 @@ class PartnerSite(TimeStampedModel):
     banner_installed = models.BooleanField(_("đã gắn banner"), default=False)
     banner_seen_on = models.DateField(_("thấy banner ngày"), null=True, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
         verbose_name = verbose_name_plural = _("trang đối tác")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def save(self, *args, **kwargs):
         self.website_host = site_host(self.website)

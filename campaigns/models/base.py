@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.markup import render_markdown
-from core.models import ActiveQuerySet, Publishable, TimeStampedModel, also_update
+from core.models import ActiveQuerySet, Named, Ordered, Publishable, TimeStampedModel, also_update
 
 
-class Campaign(TimeStampedModel):
+class Campaign(Named, Ordered, TimeStampedModel):
     """A communication campaign: the handbook roll-out, the plan's farm-produce message."""
 
     name = models.CharField(_("tên chiến dịch"), max_length=200)
@@ -23,16 +23,12 @@ class Campaign(TimeStampedModel):
         _("nguồn"), blank=True, help_text=_("Văn bản (số, ngày, mục) nêu tên, thông điệp và thời điểm.")
     )
     is_active = models.BooleanField(_("đang triển khai"), default=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = ActiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = _("chiến dịch")
         ordering = ["position", "start_date"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class MarkdownContent(models.Model):

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models.base import Campaign, Page
-from core.models import PublishedQuerySet
+from core.models import Ordered, PublishedQuerySet
 
 # Path segments the handbook and news URLs use for pages of their own.
 RESERVED_CHAPTER_SLUGS = {"in"}
@@ -15,7 +15,7 @@ class ChapterQuerySet(PublishedQuerySet):
         return self.order_by("audience", "campaign__position", "campaign__start_date", "position", "pk")
 
 
-class HandbookChapter(Page):
+class HandbookChapter(Ordered, Page):
     reserved_slugs = RESERVED_CHAPTER_SLUGS
     url_name = "campaigns:chapter"
 
@@ -30,7 +30,6 @@ class HandbookChapter(Page):
     )
     audience = models.PositiveSmallIntegerField(_("dành cho"), choices=Audience.choices)
     summary = models.TextField(_("tóm tắt"), max_length=400, blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = ChapterQuerySet.as_manager()
 

@@ -14,7 +14,7 @@ from campaigns import periods
 from campaigns.models.base import Campaign
 from campaigns.validators import validate_evidence_file
 from core.fields import WebAddressField, optional_link, staff_member_field
-from core.models import DemoMarked, TimeStampedModel
+from core.models import DemoMarked, Named, Ordered, TimeStampedModel
 from core.private_files import PrivateFileField, PrivatePhotoField
 from shops.models import PlaceScopedQuerySet, shop_kinds_for
 
@@ -68,7 +68,7 @@ class OrganisationQuerySet(PlanUnitQuerySet):
         return self.filter(valid_until__lt=on or timezone.localdate())
 
 
-class Organisation(models.Model):
+class Organisation(Ordered):
     """A unit named in the plan or taking over its work: department, broadcaster, newspaper,
     postal company, a district's or a commune's People's Committee.
 
@@ -137,7 +137,6 @@ class Organisation(models.Model):
             "Văn bản và mục nêu tên, thời gian hoạt động và đơn vị kế thừa; ghi cả điều còn cần xác minh."
         ),
     )
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -234,8 +233,10 @@ class PeriodKind(models.TextChoices):
     YEAR = periods.YEAR, _("năm")
 
 
-class Activity(TimeStampedModel):
+class Activity(Named, Ordered, TimeStampedModel):
     """One line of the plan: a channel, who leads it, and how often it must happen."""
+
+    title_field = "title"
 
     class Channel(models.TextChoices):
         PORTAL = "portal", _("Chuyên mục trên Cổng thông tin điện tử")
@@ -280,14 +281,10 @@ class Activity(TimeStampedModel):
     source = models.TextField(_("nguồn"), blank=True, help_text=_("Văn bản và mục nêu hoạt động này."))
     description = models.TextField(_("nội dung"), blank=True)
     is_active = models.BooleanField(_("đang theo dõi"), default=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
         verbose_name = verbose_name_plural = _("hoạt động truyền thông")
         ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
     @property
     def has_target(self) -> bool:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -32,12 +33,13 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-def also_update(save_kwargs: dict, *names: str) -> None:
-    """Have a save() limited to some columns (`update_fields`) also write the columns
-    `names`, derived from them just before (search text, rendered HTML, thumbnails)."""
+def with_derived(save_kwargs: dict, *names: str) -> dict:
+    """save() arguments that also write the columns `names`, derived from others just before
+    (search text, rendered HTML, thumbnails), when the save is limited to some columns."""
     update_fields = save_kwargs.get("update_fields")
-    if update_fields is not None:
-        save_kwargs["update_fields"] = {*update_fields, *names}
+    if update_fields is None:
+        return save_kwargs
+    return {**save_kwargs, "update_fields": {*update_fields, *names}}
 
 
 class DemoMarked(models.Model):
@@ -214,8 +216,7 @@ class Searchable(models.Model):
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
-        also_update(kwargs, "search_text", "search_name")
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived(kwargs, "search_text", "search_name"))
 
     def search_parts(self) -> Iterable[str]:
         """What the row is found by, its name first (ranked above the rest)."""
@@ -238,6 +239,15 @@ class Named:
         return getattr(self, self.title_field)
 
 
+class WithPage:
+    """A row with a page of its own: the URL named `url_name`, with the row's slug."""
+
+    url_name = ""
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
 class Ordered(models.Model):
     """A row that staff put in order by hand: lists show lower positions first."""
 
@@ -247,9 +257,9 @@ class Ordered(models.Model):
         abstract = True
 
 
-class Publishable(Named, models.Model):
-    """A row with a publication status and a unique slug, made from its title (`title_field`)
-    when left empty: a directory entry, a handbook chapter, a news post."""
+class Publishable(Named, WithPage, models.Model):
+    """A row with a publication status and a page at a unique slug, made from its title
+    (`title_field`) when left empty: a directory entry, a handbook chapter, a news post."""
 
     status = models.CharField(
         _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -325,7 +335,7 @@ class Contactable(models.Model):
     def save(self, *args, **kwargs):
         self.normalise_phones(strict=False)
         if "phone" in (kwargs.get("update_fields") or ()):
-            also_update(kwargs, "extra_phones")
+            kwargs = with_derived(kwargs, "extra_phones")
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude=None):
@@ -438,7 +448,7 @@ class Photographed(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "photo" in update_fields:
             self.prepare_photo()
-            also_update(kwargs, *PHOTO_DERIVED_FIELDS)
+            kwargs = with_derived(kwargs, *PHOTO_DERIVED_FIELDS)
         super().save(*args, **kwargs)
 
     def prepare_photo(self) -> None:

@@ -66,6 +66,8 @@ class ProducerQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
 class Producer(Contactable, Photographed, DirectoryEntry, Placed):
     """An agricultural producer household, cooperative or small business."""
 
+    url_name = "producers:producer"
+
     class Kind(models.TextChoices):
         HOUSEHOLD = "household", _("Hộ sản xuất nông nghiệp")
         COOPERATIVE = "cooperative", _("Hợp tác xã")
@@ -87,9 +89,6 @@ class Producer(Contactable, Photographed, DirectoryEntry, Placed):
         verbose_name = verbose_name_plural = _("cơ sở sản xuất")
         ordering = ["name", "pk"]
         indexes = [models.Index(fields=["district", "status", "name"])]
-
-    def get_absolute_url(self) -> str:
-        return reverse("producers:producer", kwargs={"slug": self.slug})
 
     def search_parts(self):
         parts = [self.name, self.get_kind_display(), self.representative, self.address, *self.place_parts()]
@@ -139,6 +138,8 @@ class Product(Photographed, DirectoryEntry):
     so that no page shows a price without its date and source.
     """
 
+    url_name = "producers:product"
+
     class Ocop(models.IntegerChoices):
         NONE = 0, _("Chưa xếp hạng")
         THREE = 3, _("OCOP 3 sao")
@@ -169,9 +170,6 @@ class Product(Photographed, DirectoryEntry):
     class Meta:
         verbose_name = verbose_name_plural = _("sản phẩm")
         ordering = ["name", "pk"]
-
-    def get_absolute_url(self) -> str:
-        return reverse("producers:product", kwargs={"slug": self.slug})
 
     def search_parts(self):
         parts = [self.name]

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import WebAddressField
@@ -19,6 +18,7 @@ from core.models import (
     PublishableQuerySet,
     Searchable,
     SearchableQuerySet,
+    WithPage,
 )
 from core.text import fold, spelling
 
@@ -173,11 +173,8 @@ def editors_field(related_name: str, help_text):
     )
 
 
-class AdministrativeUnit(Named, Searchable):
+class AdministrativeUnit(Named, WithPage, Searchable):
     """A unit of the province's map with its official code and its own page."""
-
-    # The URL name of the unit's page.
-    url_name = ""
 
     name = models.CharField(_("tên đầy đủ"), max_length=100)
     short_name = models.CharField(_("tên ngắn"), max_length=80)
@@ -188,9 +185,6 @@ class AdministrativeUnit(Named, Searchable):
 
     class Meta:
         abstract = True
-
-    def get_absolute_url(self) -> str:
-        return reverse(self.url_name, kwargs={"slug": self.slug})
 
 
 class District(Ordered, AdministrativeUnit):
@@ -470,6 +464,8 @@ class Placed(models.Model):
 class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry gives __str__)
     """A place a citizen can buy from without going out."""
 
+    url_name = "shops:shop"
+
     class Kind(models.TextChoices):
         SUPERMARKET = "supermarket", _("Siêu thị")
         CONVENIENCE = "convenience", _("Cửa hàng tiện lợi")
@@ -523,9 +519,6 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
         ordering = ["name", "pk"]
         indexes = [models.Index(fields=["district", "status", "name"])]
         permissions = [("all_shop_kinds", _("Làm việc với cửa hàng mọi loại hình"))]
-
-    def get_absolute_url(self) -> str:
-        return reverse("shops:shop", kwargs={"slug": self.slug})
 
     def search_parts(self, categories=None):
         """`categories`: the goods categories to name instead of the stored ones (an import

@@ -2,11 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.markup import render_markdown
-from core.models import ActiveQuerySet, Named, Ordered, Publishable, TimeStampedModel, also_update
+from core.models import ActiveQuerySet, Named, Ordered, Publishable, TimeStampedModel, with_derived
 
 
 class Campaign(Named, Ordered, TimeStampedModel):
@@ -54,8 +53,7 @@ class MarkdownContent(models.Model):
 
     def save(self, *args, **kwargs):
         self.render_body()
-        also_update(kwargs, "body_html", "toc")
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived(kwargs, "body_html", "toc"))
 
     def render_body(self) -> None:
         rendered = render_markdown(self.body)
@@ -67,7 +65,6 @@ class Page(Publishable, MarkdownContent, TimeStampedModel):
 
     # Path segments the page's URL pattern shares with other views.
     reserved_slugs: set[str] = set()
-    url_name = ""
     title_field = "title"
 
     title = models.CharField(_("tiêu đề"), max_length=200)
@@ -77,9 +74,6 @@ class Page(Publishable, MarkdownContent, TimeStampedModel):
 
     class Meta:
         abstract = True
-
-    def get_absolute_url(self) -> str:
-        return reverse(self.url_name, kwargs={"slug": self.slug})
 
     def clean(self):
         if self.slug in self.reserved_slugs:

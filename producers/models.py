@@ -275,7 +275,16 @@ class ProductPrice(TimeStampedModel):
         return self.age_days > self.OLD_AFTER_DAYS
 
 
-class Platform(Named, Ordered, TimeStampedModel):
+class FollowedLink(models.Model):
+    """A row citizens follow to a platform through the portal, which counts the clicks."""
+
+    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Platform(Named, Ordered, FollowedLink, TimeStampedModel):  # noqa: DJ008 (Named gives __str__)
     """An e-commerce platform citizens buy on and producers sell on."""
 
     name = models.CharField(_("tên sàn"), max_length=80)
@@ -291,7 +300,6 @@ class Platform(Named, Ordered, TimeStampedModel):
     how_to_buy = models.TextField(_("cách mua hàng"), blank=True)
     how_to_sell = models.TextField(_("cách bán hàng"), blank=True)
     is_active = models.BooleanField(_("hiển thị"), default=True)
-    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
     objects = ActiveQuerySet.as_manager()
     history = FieldHistory()
@@ -337,7 +345,7 @@ class ListingQuerySet(PlaceScopedQuerySet):
         )
 
 
-class Listing(DemoMarked, TimeStampedModel):
+class Listing(DemoMarked, FollowedLink, TimeStampedModel):
     """A producer's shop, or one product's page, on a platform."""
 
     platform = models.ForeignKey(
@@ -357,7 +365,6 @@ class Listing(DemoMarked, TimeStampedModel):
     )
     url = WebAddressField(_("địa chỉ gian hàng"), max_length=500)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
-    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
     objects = ListingQuerySet.as_manager()
     history = FieldHistory()
@@ -372,8 +379,13 @@ class Listing(DemoMarked, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.platform} – {self.product or self.producer}"
 
-    def get_outbound_url(self) -> str:
-        return reverse("producers:go", kwargs={"pk": self.pk})
+    def save(self, *args, **kwargs):
+        if self.product_id and not self.producer_id:
+            self.producer_id = self.product.producer_id
+        # The domain rule guards every outbound redirect, so it holds for every
+        # write path (admin, import, shell), not only for validated forms.
+        self.clean()
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}
@@ -387,13 +399,8 @@ class Listing(DemoMarked, TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        if self.product_id and not self.producer_id:
-            self.producer_id = self.product.producer_id
-        # The domain rule guards every outbound redirect, so it holds for every
-        # write path (admin, import, shell), not only for validated forms.
-        self.clean()
-        super().save(*args, **kwargs)
+    def get_outbound_url(self) -> str:
+        return reverse("producers:go", kwargs={"pk": self.pk})
 
 
 # --- Onboarding: a household's way onto a platform -------------------------------------

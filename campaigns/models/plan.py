@@ -68,6 +68,19 @@ class OrganisationQuerySet(PlanUnitQuerySet):
         return self.filter(valid_until__lt=on or timezone.localdate())
 
 
+def committee_of(place: str, verbose_name, help_text):
+    """The place whose People's Committee a unit is: one committee a place, none for other units."""
+    return models.OneToOneField(
+        place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committee",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
 class Organisation(Ordered):
     """A unit named in the plan or taking over its work: department, broadcaster, newspaper,
     postal company, a district's or a commune's People's Committee.
@@ -89,24 +102,8 @@ class Organisation(Ordered):
     short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, db_index=True)
-    district = models.OneToOneField(
-        "shops.District",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="committee",
-        verbose_name=_("đơn vị hành chính"),
-        help_text=_("Chỉ với UBND cấp huyện."),
-    )
-    commune = models.OneToOneField(
-        "shops.Commune",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="committee",
-        verbose_name=_("xã, phường"),
-        help_text=_("Chỉ với UBND cấp xã."),
-    )
+    district = committee_of("shops.District", _("đơn vị hành chính"), _("Chỉ với UBND cấp huyện."))
+    commune = committee_of("shops.Commune", _("xã, phường"), _("Chỉ với UBND cấp xã."))
     submits_reports = models.BooleanField(
         _("gửi báo cáo định kỳ"),
         default=False,

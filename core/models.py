@@ -300,6 +300,7 @@ class DirectoryEntry(Publishable, DemoMarked, Searchable, TimeStampedModel):
 
     class Meta:
         abstract = True
+        ordering = ["name", "pk"]
 
 
 class Contactable(models.Model):

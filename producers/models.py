@@ -85,9 +85,8 @@ class Producer(Contactable, Photographed, DirectoryEntry, Placed):
     objects = ProducerQuerySet.as_manager()
     history = FieldHistory()
 
-    class Meta:
+    class Meta(DirectoryEntry.Meta):
         verbose_name = verbose_name_plural = _("cơ sở sản xuất")
-        ordering = ["name", "pk"]
         indexes = [models.Index(fields=["district", "status", "name"])]
 
     def search_parts(self):
@@ -167,9 +166,8 @@ class Product(Photographed, DirectoryEntry):
     objects = ProductQuerySet.as_manager()
     history = FieldHistory()
 
-    class Meta:
+    class Meta(DirectoryEntry.Meta):
         verbose_name = verbose_name_plural = _("sản phẩm")
-        ordering = ["name", "pk"]
 
     def search_parts(self):
         parts = [self.name]

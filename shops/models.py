@@ -514,9 +514,8 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
     objects = ShopQuerySet.as_manager()
     history = FieldHistory(m2m_fields=[categories])
 
-    class Meta:
+    class Meta(DirectoryEntry.Meta):
         verbose_name = verbose_name_plural = _("cửa hàng")
-        ordering = ["name", "pk"]
         indexes = [models.Index(fields=["district", "status", "name"])]
         permissions = [("all_shop_kinds", _("Làm việc với cửa hàng mọi loại hình"))]
 

@@ -97,8 +97,7 @@ class ErrorReport(models.Model):
     objects = ErrorReportQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("báo thông tin chưa đúng")
-        verbose_name_plural = _("báo thông tin chưa đúng")
+        verbose_name = verbose_name_plural = _("báo thông tin chưa đúng")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id", "state"])]
 

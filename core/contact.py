@@ -199,19 +199,27 @@ def zalo_url(value) -> str:
     return f"https://zalo.me/{digits}" if digits else ""
 
 
+class PhoneAs:
+    """A read-only attribute giving the stored number of another attribute in one form:
+    `tel_url = PhoneAs("phone", tel_url)` is the tel: link of the number in `phone`."""
+
+    def __init__(self, attribute: str, form):
+        self.attribute, self.form = attribute, form
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return self.form(getattr(instance, self.attribute))
+
+
 @dataclass(frozen=True)
 class Phone:
     """One number as a page shows it: the stored value, grouped for reading, and its link."""
 
     value: str
 
-    @property
-    def display(self) -> str:
-        return display_phone(self.value)
-
-    @property
-    def tel_url(self) -> str:
-        return tel_url(self.value)
+    display = PhoneAs("value", display_phone)
+    tel_url = PhoneAs("value", tel_url)
 
 
 # --- Numbers already stored -----------------------------------------------------------

@@ -300,15 +300,25 @@ class PhoneListField(models.CharField):
         return super().formfield(**{"form_class": PhoneListFormField, "show_hidden_initial": False, **kwargs})
 
 
-def staff_member_field(verbose_name):
-    """The staff member who did something in the admin: set by the code, never by a form,
-    and kept (as empty) when the account is deleted."""
+def optional_link(to, *, related_name, verbose_name, **options):
+    """An optional foreign key, emptied (never cascaded) when the row it points to is deleted."""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+        to,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        editable=False,
-        related_name="+",
+        related_name=related_name,
         verbose_name=verbose_name,
+        **options,
     )
+
+
+def recorded_link(to, verbose_name):
+    """A link the code sets, never a form, kept (as empty) when the row it points to is deleted."""
+    return optional_link(to, related_name="+", verbose_name=verbose_name, editable=False)
+
+
+def staff_member_field(verbose_name):
+    """The staff member who did something in the admin: set by the code, never by a form,
+    and kept (as empty) when the account is deleted."""
+    return recorded_link(settings.AUTH_USER_MODEL, verbose_name)

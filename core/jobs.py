@@ -142,8 +142,7 @@ class Job(models.Model):
     objects = JobQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("việc nhập, xuất dữ liệu")
-        verbose_name_plural = _("việc nhập, xuất dữ liệu")
+        verbose_name = verbose_name_plural = _("việc nhập, xuất dữ liệu")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -5,12 +5,22 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import images
-from core.contact import Phone, display_phone, parse_phone, phone_digits, split_phones, tel_url, zalo_url
+from core.contact import (
+    Phone,
+    PhoneAs,
+    display_phone,
+    parse_phone,
+    phone_digits,
+    split_phones,
+    tel_url,
+    zalo_url,
+)
 from core.fields import PhoneField, PhoneListField, PhotoField
 from core.text import fold, fold_terms, padded
 
@@ -21,6 +31,15 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def with_derived(save_kwargs: dict, *names: str) -> dict:
+    """save() arguments that also write the columns `names`, derived from others just before
+    (search text, rendered HTML, thumbnails), when the save is limited to some columns."""
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is None:
+        return save_kwargs
+    return {**save_kwargs, "update_fields": {*update_fields, *names}}
 
 
 class DemoMarked(models.Model):
@@ -156,13 +175,25 @@ class SearchDependents:
 search_dependents = SearchDependents()
 
 
-class PublishableQuerySet(SearchableQuerySet):
+class ActiveQuerySet(models.QuerySet):
+    """Rows staff show or hide with their `is_active` box."""
+
+    def public(self):
+        return self.filter(is_active=True)
+
+
+class PublishedQuerySet(models.QuerySet):
     def published(self):
         """Rows whose own status is published; what citizens see is each model's public()."""
         return self.filter(status=Status.PUBLISHED)
 
     def public(self):
+        """What citizens may see."""
         return self.published()
+
+
+class PublishableQuerySet(PublishedQuerySet, SearchableQuerySet):
+    """Published rows of a searchable model."""
 
 
 class Searchable(models.Model):
@@ -185,10 +216,7 @@ class Searchable(models.Model):
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "search_name"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived(kwargs, "search_text", "search_name"))
 
     def search_parts(self) -> Iterable[str]:
         """What the row is found by, its name first (ranked above the rest)."""
@@ -201,7 +229,56 @@ class Searchable(models.Model):
         self.search_name = padded(parts[0])[:255] if parts else ""
 
 
-class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
+class Named:
+    """A row shown (in the admin, in choices, in messages) by its name, or by the field
+    that `title_field` names."""
+
+    title_field = "name"
+
+    def __str__(self) -> str:
+        return getattr(self, self.title_field)
+
+
+class WithPage:
+    """A row with a page of its own: the URL named `url_name`, with the row's slug."""
+
+    url_name = ""
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
+class Ordered(models.Model):
+    """A row that staff put in order by hand: lists show lower positions first."""
+
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Publishable(Named, WithPage, models.Model):
+    """A row with a publication status and a page at a unique slug, made from its title
+    (`title_field`) when left empty: a directory entry, a handbook chapter, a news post."""
+
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), getattr(self, self.title_field), instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class DirectoryEntry(Publishable, DemoMarked, Searchable, TimeStampedModel):
     """A named, publishable, verifiable record of the public directory."""
 
     name = models.CharField(_("tên"), max_length=200)
@@ -211,13 +288,6 @@ class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
         unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên."),
-    )
-    status = models.CharField(
-        _("trạng thái"),
-        max_length=12,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
     )
     verified_on = models.DateField(
         _("xác minh lần cuối"),
@@ -230,18 +300,7 @@ class DirectoryEntry(DemoMarked, Searchable, TimeStampedModel):
 
     class Meta:
         abstract = True
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(type(self), self.name, instance_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED
+        ordering = ["name", "pk"]
 
 
 class Contactable(models.Model):
@@ -276,9 +335,8 @@ class Contactable(models.Model):
 
     def save(self, *args, **kwargs):
         self.normalise_phones(strict=False)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "phone" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "extra_phones"}
+        if "phone" in (kwargs.get("update_fields") or ()):
+            kwargs = with_derived(kwargs, "extra_phones")
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude=None):
@@ -330,26 +388,16 @@ class Contactable(models.Model):
             self.extra_phones = current
         return errors if strict else {}
 
-    @property
-    def phone_display(self) -> str:
-        return display_phone(self.phone)
-
-    @property
-    def zalo_display(self) -> str:
-        return display_phone(self.zalo)
+    # The main number and the Zalo number as pages show them and link to them.
+    phone_display = PhoneAs("phone", display_phone)
+    zalo_display = PhoneAs("zalo", display_phone)
+    tel_url = PhoneAs("phone", tel_url)
+    zalo_url = PhoneAs("zalo", zalo_url)
 
     @property
     def other_phones(self) -> list[Phone]:
         """The other numbers, each with its grouped form and its tel: link."""
         return [Phone(number) for number in self.extra_phones or []]
-
-    @property
-    def tel_url(self) -> str:
-        return tel_url(self.phone)
-
-    @property
-    def zalo_url(self) -> str:
-        return zalo_url(self.zalo)
 
 
 def photo_upload_to(instance, filename: str) -> str:
@@ -401,8 +449,7 @@ class Photographed(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "photo" in update_fields:
             self.prepare_photo()
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, *PHOTO_DERIVED_FIELDS}
+            kwargs = with_derived(kwargs, *PHOTO_DERIVED_FIELDS)
         super().save(*args, **kwargs)
 
     def prepare_photo(self) -> None:

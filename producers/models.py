@@ -11,12 +11,22 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import MONTH_CHOICES, MonthsField, WebAddressField, staff_member_field
+from core.fields import (
+    MONTH_CHOICES,
+    MonthsField,
+    WebAddressField,
+    optional_link,
+    recorded_link,
+    staff_member_field,
+)
 from core.models import (
+    ActiveQuerySet,
     Contactable,
     DemoMarked,
     DirectoryEntry,
     FieldHistory,
+    Named,
+    Ordered,
     Photographed,
     PublishableQuerySet,
     Status,
@@ -56,6 +66,8 @@ class ProducerQuerySet(PlaceScopedQuerySet, PublishableQuerySet):
 class Producer(Contactable, Photographed, DirectoryEntry, Placed):
     """An agricultural producer household, cooperative or small business."""
 
+    url_name = "producers:producer"
+
     class Kind(models.TextChoices):
         HOUSEHOLD = "household", _("Hộ sản xuất nông nghiệp")
         COOPERATIVE = "cooperative", _("Hợp tác xã")
@@ -73,14 +85,9 @@ class Producer(Contactable, Photographed, DirectoryEntry, Placed):
     objects = ProducerQuerySet.as_manager()
     history = FieldHistory()
 
-    class Meta:
-        verbose_name = _("cơ sở sản xuất")
-        verbose_name_plural = _("cơ sở sản xuất")
-        ordering = ["name", "pk"]
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = verbose_name_plural = _("cơ sở sản xuất")
         indexes = [models.Index(fields=["district", "status", "name"])]
-
-    def get_absolute_url(self) -> str:
-        return reverse("producers:producer", kwargs={"slug": self.slug})
 
     def search_parts(self):
         parts = [self.name, self.get_kind_display(), self.representative, self.address, *self.place_parts()]
@@ -130,6 +137,8 @@ class Product(Photographed, DirectoryEntry):
     so that no page shows a price without its date and source.
     """
 
+    url_name = "producers:product"
+
     class Ocop(models.IntegerChoices):
         NONE = 0, _("Chưa xếp hạng")
         THREE = 3, _("OCOP 3 sao")
@@ -157,13 +166,8 @@ class Product(Photographed, DirectoryEntry):
     objects = ProductQuerySet.as_manager()
     history = FieldHistory()
 
-    class Meta:
-        verbose_name = _("sản phẩm")
-        verbose_name_plural = _("sản phẩm")
-        ordering = ["name", "pk"]
-
-    def get_absolute_url(self) -> str:
-        return reverse("producers:product", kwargs={"slug": self.slug})
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = verbose_name_plural = _("sản phẩm")
 
     def search_parts(self):
         parts = [self.name]
@@ -239,8 +243,7 @@ class ProductPrice(TimeStampedModel):
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("giá tham khảo")
-        verbose_name_plural = _("giá tham khảo")
+        verbose_name = verbose_name_plural = _("giá tham khảo")
         ordering = ["-observed_on", "-pk"]
         indexes = [models.Index(fields=["product", "-observed_on"], name="product_price_latest")]
         constraints = [
@@ -270,12 +273,16 @@ class ProductPrice(TimeStampedModel):
         return self.age_days > self.OLD_AFTER_DAYS
 
 
-class PlatformQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_active=True)
+class FollowedLink(models.Model):
+    """A row citizens follow to a platform through the portal, which counts the clicks."""
+
+    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
+
+    class Meta:
+        abstract = True
 
 
-class Platform(TimeStampedModel):
+class Platform(Named, Ordered, FollowedLink, TimeStampedModel):  # noqa: DJ008 (Named gives __str__)
     """An e-commerce platform citizens buy on and producers sell on."""
 
     name = models.CharField(_("tên sàn"), max_length=80)
@@ -290,20 +297,14 @@ class Platform(TimeStampedModel):
     summary = models.TextField(_("giới thiệu"), blank=True)
     how_to_buy = models.TextField(_("cách mua hàng"), blank=True)
     how_to_sell = models.TextField(_("cách bán hàng"), blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("hiển thị"), default=True)
-    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
-    objects = PlatformQuerySet.as_manager()
+    objects = ActiveQuerySet.as_manager()
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("sàn thương mại điện tử")
-        verbose_name_plural = _("sàn thương mại điện tử")
+        verbose_name = verbose_name_plural = _("sàn thương mại điện tử")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("producers:platforms") + f"#{self.slug}"
@@ -342,7 +343,7 @@ class ListingQuerySet(PlaceScopedQuerySet):
         )
 
 
-class Listing(DemoMarked, TimeStampedModel):
+class Listing(DemoMarked, FollowedLink, TimeStampedModel):
     """A producer's shop, or one product's page, on a platform."""
 
     platform = models.ForeignKey(
@@ -362,14 +363,12 @@ class Listing(DemoMarked, TimeStampedModel):
     )
     url = WebAddressField(_("địa chỉ gian hàng"), max_length=500)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
-    clicks = models.PositiveIntegerField(_("lượt bấm"), default=0, editable=False)
 
     objects = ListingQuerySet.as_manager()
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("gian hàng trên sàn")
-        verbose_name_plural = _("gian hàng trên sàn")
+        verbose_name = verbose_name_plural = _("gian hàng trên sàn")
         ordering = ["platform__position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["platform", "url"], name="listing_unique_url_per_platform")
@@ -378,8 +377,13 @@ class Listing(DemoMarked, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.platform} – {self.product or self.producer}"
 
-    def get_outbound_url(self) -> str:
-        return reverse("producers:go", kwargs={"pk": self.pk})
+    def save(self, *args, **kwargs):
+        if self.product_id and not self.producer_id:
+            self.producer_id = self.product.producer_id
+        # The domain rule guards every outbound redirect, so it holds for every
+        # write path (admin, import, shell), not only for validated forms.
+        self.clean()
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}
@@ -393,13 +397,8 @@ class Listing(DemoMarked, TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        if self.product_id and not self.producer_id:
-            self.producer_id = self.product.producer_id
-        # The domain rule guards every outbound redirect, so it holds for every
-        # write path (admin, import, shell), not only for validated forms.
-        self.clean()
-        super().save(*args, **kwargs)
+    def get_outbound_url(self) -> str:
+        return reverse("producers:go", kwargs={"pk": self.pk})
 
 
 # --- Onboarding: a household's way onto a platform -------------------------------------
@@ -492,23 +491,10 @@ class Onboarding(DemoMarked, TimeStampedModel):
         verbose_name=_("sàn / doanh nghiệp bưu chính phụ trách"),
         help_text=_("Doanh nghiệp vận hành sàn này liên hệ, tập huấn và mở gian hàng cho hộ."),
     )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="onboardings",
-        verbose_name=_("cán bộ phụ trách"),
+    assignee = optional_link(
+        settings.AUTH_USER_MODEL, related_name="onboardings", verbose_name=_("cán bộ phụ trách")
     )
-    listing = models.ForeignKey(
-        Listing,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("gian hàng trên sàn"),
-    )
+    listing = recorded_link(Listing, _("gian hàng trên sàn"))
     decline_reason = models.CharField(_("lý do từ chối"), max_length=255, blank=True, editable=False)
     self_registered = models.BooleanField(_("hộ tự đăng ký trên cổng"), default=False, editable=False)
     consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"), null=True, blank=True, editable=False)
@@ -517,8 +503,7 @@ class Onboarding(DemoMarked, TimeStampedModel):
     objects = OnboardingQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("hỗ trợ lên sàn")
-        verbose_name_plural = _("hỗ trợ lên sàn")
+        verbose_name = verbose_name_plural = _("hỗ trợ lên sàn")
         ordering = ["-stage_on", "-pk"]
         indexes = [models.Index(fields=["stage", "platform"])]
 

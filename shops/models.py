@@ -5,17 +5,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import WebAddressField
 from core.models import (
+    ActiveQuerySet,
     Contactable,
     DirectoryEntry,
     FieldHistory,
+    Named,
+    Ordered,
     PublishableQuerySet,
     Searchable,
     SearchableQuerySet,
+    WithPage,
 )
 from core.text import fold, spelling
 
@@ -115,31 +118,37 @@ def _id_at(obj, path: str):
     return obj.pk if last == "pk" else getattr(obj, f"{last}_id", None)
 
 
-class DistrictQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
+class AdministrativeUnitQuerySet(PlaceScopedQuerySet, ActiveQuerySet, SearchableQuerySet):
+    """Former districts or today's communes: a user may choose for a record their own units
+    and those related to them (a district editor's communes, a commune editor's districts)."""
+
+    # The PlaceScope field holding the units a user may choose, and the name of the
+    # records' foreign key to such a unit.
+    choosable = ""
+    records_place = ""
+
     def for_user(self, user):
-        """The districts a user may choose for a record: their own, and their communes'."""
         scope = place_scope_for(user)
-        return self if scope is None else self.filter(pk__in=scope.related_district_ids)
+        return self if scope is None else self.filter(pk__in=getattr(scope, self.choosable))
 
     def admits(self, user, obj) -> bool:
         scope = place_scope_for(user)
-        return scope is None or obj.pk in scope.related_district_ids
-
-    def active(self):
-        return self.filter(is_active=True)
-
-    def public(self):
-        return self.active()
+        return scope is None or obj.pk in getattr(scope, self.choosable)
 
     def with_counts(self):
         """Annotate the numbers of public shops and producers (one subquery each)."""
         return self.annotate(
-            shop_count=_public_count(self.model, "shops"),
-            producer_count=_public_count(self.model, "producers"),
+            shop_count=_public_count(self.model, "shops", self.records_place),
+            producer_count=_public_count(self.model, "producers", self.records_place),
         )
 
 
-def _public_count(model, related_name, place="district"):
+class DistrictQuerySet(AdministrativeUnitQuerySet):
+    choosable = "related_district_ids"
+    records_place = "district"
+
+
+def _public_count(model, related_name, place):
     # Reached through the reverse relation, so shops never imports producers.
     related = model._meta.get_field(related_name).related_model
     counted = (
@@ -153,8 +162,35 @@ def _public_count(model, related_name, place="district"):
     return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
 
 
-class District(Searchable):
+def editors_field(related_name: str, help_text):
+    """The staff members assigned to a unit: they work on the records of its place."""
+    return models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name=related_name,
+        blank=True,
+        verbose_name=_("cán bộ phụ trách"),
+        help_text=help_text,
+    )
+
+
+class AdministrativeUnit(Named, WithPage, Searchable):
+    """A unit of the province's map with its official code and its own page."""
+
+    name = models.CharField(_("tên đầy đủ"), max_length=100)
+    short_name = models.CharField(_("tên ngắn"), max_length=80)
+    province_code = models.PositiveSmallIntegerField(_("mã tỉnh"))
+    is_active = models.BooleanField(
+        _("hiển thị"), default=True, help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class District(Ordered, AdministrativeUnit):
     """A district-level unit (thành phố, thị xã, huyện) with its official code."""
+
+    url_name = "shops:district"
 
     class Kind(models.TextChoices):
         CITY = "city", _("Thành phố")
@@ -166,43 +202,20 @@ class District(Searchable):
         unique=True,
         help_text=_("Mã của Tổng cục Thống kê, ví dụ 392 cho huyện Hà Trung."),
     )
-    name = models.CharField(_("tên đầy đủ"), max_length=100)
-    short_name = models.CharField(_("tên ngắn"), max_length=80)
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.RURAL)
-    province_code = models.PositiveSmallIntegerField(_("mã tỉnh"))
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    is_active = models.BooleanField(
-        _("hiển thị"),
-        default=True,
-        help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai."),
-    )
     note = models.TextField(_("ghi chú"), blank=True)
-    editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        related_name="districts",
-        blank=True,
-        verbose_name=_("cán bộ phụ trách"),
-        help_text=_("Biên tập viên cấp huyện chỉ xem và sửa được dữ liệu của các huyện mình phụ trách."),
+    editors = editors_field(
+        "districts", _("Biên tập viên cấp huyện chỉ xem và sửa được dữ liệu của các huyện mình phụ trách.")
     )
 
     objects = DistrictQuerySet.as_manager()
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("đơn vị cấp huyện")
-        verbose_name_plural = _("đơn vị cấp huyện")
+        verbose_name = verbose_name_plural = _("đơn vị cấp huyện")
         ordering = ["position", "code"]
         permissions = [("all_districts", _("Làm việc với dữ liệu của mọi huyện"))]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def search_parts(self):
-        return [self.name]
-
-    def get_absolute_url(self) -> str:
-        return reverse("shops:district", kwargs={"slug": self.slug})
 
     @property
     def name_in_sentence(self) -> str:
@@ -210,18 +223,9 @@ class District(Searchable):
         return self.name[:1].lower() + self.name[1:]
 
 
-class CommuneQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
-    def for_user(self, user):
-        """The communes a user may choose for a record: their own, and those of their districts."""
-        scope = place_scope_for(user)
-        return self if scope is None else self.filter(pk__in=scope.related_commune_ids)
-
-    def admits(self, user, obj) -> bool:
-        scope = place_scope_for(user)
-        return scope is None or obj.pk in scope.related_commune_ids
-
-    def public(self):
-        return self.filter(is_active=True)
+class CommuneQuerySet(AdministrativeUnitQuerySet):
+    choosable = "related_commune_ids"
+    records_place = "commune"
 
     def in_district(self, district):
         """The current units that took over (part of) a former district."""
@@ -233,16 +237,11 @@ class CommuneQuerySet(PlaceScopedQuerySet, SearchableQuerySet):
     def for_listing(self):
         return self.prefetch_related("predecessors", "districts")
 
-    def with_counts(self):
-        """Annotate the numbers of public shops and producers (one subquery each)."""
-        return self.annotate(
-            shop_count=_public_count(self.model, "shops", "commune"),
-            producer_count=_public_count(self.model, "producers", "commune"),
-        )
 
-
-class Commune(Searchable):
+class Commune(AdministrativeUnit):
     """A commune, ward or special zone: the local unit since 1 July 2025, with its official code."""
+
+    url_name = "shops:commune"
 
     class Kind(models.TextChoices):
         COMMUNE = "commune", _("Xã")
@@ -250,11 +249,8 @@ class Commune(Searchable):
         SPECIAL_ZONE = "special_zone", _("Đặc khu")
 
     code = models.PositiveIntegerField(_("mã đơn vị hành chính"), unique=True)
-    name = models.CharField(_("tên đầy đủ"), max_length=100)
-    short_name = models.CharField(_("tên ngắn"), max_length=80)
     slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.COMMUNE)
-    province_code = models.PositiveSmallIntegerField(_("mã tỉnh"))
     districts = models.ManyToManyField(
         District,
         related_name="communes",
@@ -262,27 +258,16 @@ class Commune(Searchable):
         verbose_name=_("thuộc khu vực huyện cũ"),
         help_text=_("Các huyện, thị xã, thành phố cũ có xã, phường được sáp nhập vào đơn vị này."),
     )
-    is_active = models.BooleanField(
-        _("hiển thị"), default=True, help_text=_("Bỏ chọn để ẩn đơn vị này khỏi trang công khai.")
-    )
-    editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        related_name="communes",
-        blank=True,
-        verbose_name=_("cán bộ phụ trách"),
-        help_text=_("Biên tập viên cấp xã chỉ xem và sửa được dữ liệu của các xã, phường mình phụ trách."),
+    editors = editors_field(
+        "communes", _("Biên tập viên cấp xã chỉ xem và sửa được dữ liệu của các xã, phường mình phụ trách.")
     )
 
     objects = CommuneQuerySet.as_manager()
     history = FieldHistory()
 
     class Meta:
-        verbose_name = _("xã, phường hiện nay")
-        verbose_name_plural = _("xã, phường hiện nay")
+        verbose_name = verbose_name_plural = _("xã, phường hiện nay")
         ordering = ["name", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def search_parts(self):
         # Found by its own name and by the names of the former communes it took over.
@@ -290,9 +275,6 @@ class Commune(Searchable):
         if self.pk:
             parts += [f"{former.name} {former.district.name}" for former in self.predecessors.all()]
         return parts
-
-    def get_absolute_url(self) -> str:
-        return reverse("shops:commune", kwargs={"slug": self.slug})
 
 
 class FormerCommune(models.Model):
@@ -338,33 +320,24 @@ class Succession(models.Model):
     )
 
     class Meta:
-        verbose_name = _("chuyển đổi đơn vị hành chính")
-        verbose_name_plural = _("chuyển đổi đơn vị hành chính")
+        verbose_name = verbose_name_plural = _("chuyển đổi đơn vị hành chính")
         constraints = [models.UniqueConstraint(fields=["former", "current"], name="succession_once")]
 
     def __str__(self) -> str:
         return f"{self.former} → {self.current}"
 
 
-class Category(Searchable):
+class Category(Named, Ordered, Searchable):
     """A goods category, shared by shops (what they sell) and farm products."""
 
     name = models.CharField(_("tên"), max_length=100, unique=True)
     slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = SearchableQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("nhóm hàng")
-        verbose_name_plural = _("nhóm hàng")
+        verbose_name = verbose_name_plural = _("nhóm hàng")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def search_parts(self):
-        return [self.name]
 
 
 class GoodsWord(models.Model):
@@ -389,8 +362,7 @@ class GoodsWord(models.Model):
     key = models.CharField(max_length=100, unique=True, editable=False)
 
     class Meta:
-        verbose_name = _("từ tìm hàng hóa")
-        verbose_name_plural = _("từ tìm hàng hóa")
+        verbose_name = verbose_name_plural = _("từ tìm hàng hóa")
         ordering = ["key"]
 
     def __str__(self) -> str:
@@ -492,6 +464,8 @@ class Placed(models.Model):
 class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry gives __str__)
     """A place a citizen can buy from without going out."""
 
+    url_name = "shops:shop"
+
     class Kind(models.TextChoices):
         SUPERMARKET = "supermarket", _("Siêu thị")
         CONVENIENCE = "convenience", _("Cửa hàng tiện lợi")
@@ -540,15 +514,10 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
     objects = ShopQuerySet.as_manager()
     history = FieldHistory(m2m_fields=[categories])
 
-    class Meta:
-        verbose_name = _("cửa hàng")
-        verbose_name_plural = _("cửa hàng")
-        ordering = ["name", "pk"]
+    class Meta(DirectoryEntry.Meta):
+        verbose_name = verbose_name_plural = _("cửa hàng")
         indexes = [models.Index(fields=["district", "status", "name"])]
         permissions = [("all_shop_kinds", _("Làm việc với cửa hàng mọi loại hình"))]
-
-    def get_absolute_url(self) -> str:
-        return reverse("shops:shop", kwargs={"slug": self.slug})
 
     def search_parts(self, categories=None):
         """`categories`: the goods categories to name instead of the stored ones (an import
@@ -598,8 +567,7 @@ class PostalStaffMember(models.Model):
     company = models.CharField(_("doanh nghiệp bưu chính"), max_length=20, choices=Company.choices)
 
     class Meta:
-        verbose_name = _("doanh nghiệp bưu chính của tài khoản")
-        verbose_name_plural = _("doanh nghiệp bưu chính của tài khoản")
+        verbose_name = verbose_name_plural = _("doanh nghiệp bưu chính của tài khoản")
 
     def __str__(self) -> str:
         return self.get_company_display()

@@ -9,7 +9,7 @@ from campaigns.models.banners import (
     site_host,
     validate_hex_colour,
 )
-from campaigns.models.base import ActiveQuerySet, Campaign, MarkdownContent, Page, PublishedQuerySet
+from campaigns.models.base import Campaign, MarkdownContent, Page
 from campaigns.models.handbook import RESERVED_CHAPTER_SLUGS, ChapterQuerySet, HandbookChapter
 from campaigns.models.news import RESERVED_NEWS_SLUGS, NewsPost, NewsQuerySet
 from campaigns.models.plan import (
@@ -24,7 +24,6 @@ from campaigns.models.plan import (
 __all__ = [
     "RESERVED_CHAPTER_SLUGS",
     "RESERVED_NEWS_SLUGS",
-    "ActiveQuerySet",
     "Activity",
     "ActivityPhoto",
     "ActivityRecord",
@@ -40,7 +39,6 @@ __all__ = [
     "Page",
     "PartnerSite",
     "PeriodKind",
-    "PublishedQuerySet",
     "ReferralCount",
     "ReportSubmission",
     "site_host",

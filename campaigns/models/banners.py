@@ -7,11 +7,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# Path segments the handbook and news URLs use for pages of their own.
 from campaigns.models.base import Campaign
 from core.contact import validate_phone
-from core.fields import PhotoField, WebAddressField
-from core.models import DemoMarked, TimeStampedModel
+from core.fields import PhotoField, WebAddressField, optional_link
+from core.models import DemoMarked, Named, Ordered, TimeStampedModel
 
 
 def validate_hex_colour(value: str) -> None:
@@ -30,9 +29,11 @@ class BannerQuerySet(models.QuerySet):
         return self.filter(is_active=True).exclude(master="")
 
 
-class Banner(TimeStampedModel):
+class Banner(Named, Ordered, TimeStampedModel):
     """A banner partners put on their websites; the sizes are generated from its master image,
     with or without words the portal writes in each size (campaigns.banners)."""
+
+    title_field = "title"
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="banners", verbose_name=_("chiến dịch")
@@ -79,19 +80,14 @@ class Banner(TimeStampedModel):
         help_text=_("Màu lấp phần thừa khi tỉ lệ khác ảnh gốc (#RRGGBB). Để trống: lấy màu viền ảnh gốc."),
     )
     is_active = models.BooleanField(_("đang phát hành"), default=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     files_version = models.PositiveIntegerField(_("phiên bản tệp"), default=0, editable=False)
     files_rendered_from = models.CharField(max_length=255, blank=True, editable=False)
 
     objects = BannerQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("banner")
-        verbose_name_plural = _("banner")
+        verbose_name = verbose_name_plural = _("banner")
         ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("campaigns:banners") + f"#{self.slug}"
@@ -103,17 +99,12 @@ class Banner(TimeStampedModel):
         return reverse("campaigns:banner_zip", kwargs={"slug": self.slug})
 
 
-class PartnerSite(TimeStampedModel):
+class PartnerSite(Named, Ordered, TimeStampedModel):
     """An agency's website that may carry the banner; visits it sends are counted."""
 
     name = models.CharField(_("cơ quan, đơn vị"), max_length=200)
-    organisation = models.ForeignKey(
-        "campaigns.Organisation",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="partner_sites",
-        verbose_name=_("đơn vị trong kế hoạch"),
+    organisation = optional_link(
+        "campaigns.Organisation", related_name="partner_sites", verbose_name=_("đơn vị trong kế hoạch")
     )
     website = WebAddressField(_("trang thông tin điện tử"), blank=True)
     website_host = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
@@ -129,15 +120,10 @@ class PartnerSite(TimeStampedModel):
     banner_installed = models.BooleanField(_("đã gắn banner"), default=False)
     banner_seen_on = models.DateField(_("thấy banner ngày"), null=True, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("trang đối tác")
-        verbose_name_plural = _("trang đối tác")
+        verbose_name = verbose_name_plural = _("trang đối tác")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def save(self, *args, **kwargs):
         self.website_host = site_host(self.website)
@@ -163,8 +149,7 @@ class ReferralCount(DemoMarked):
     visits = models.PositiveIntegerField(_("lượt truy cập"), default=0)
 
     class Meta:
-        verbose_name = _("lượt truy cập từ đối tác")
-        verbose_name_plural = _("lượt truy cập từ đối tác")
+        verbose_name = verbose_name_plural = _("lượt truy cập từ đối tác")
         ordering = ["-month", "partner__name"]
         constraints = [
             models.UniqueConstraint(fields=["partner", "month"], name="referral_one_row_per_month")

@@ -2,30 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.markup import render_markdown
-from core.models import Status, TimeStampedModel, unique_slug
-
-# Path segments the handbook and news URLs use for pages of their own.
+from core.models import ActiveQuerySet, Named, Ordered, Publishable, TimeStampedModel, with_derived
 
 
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-    def public(self):
-        """What citizens may read."""
-        return self.published()
-
-
-class ActiveQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_active=True)
-
-
-class Campaign(TimeStampedModel):
+class Campaign(Named, Ordered, TimeStampedModel):
     """A communication campaign: the handbook roll-out, the plan's farm-produce message."""
 
     name = models.CharField(_("tên chiến dịch"), max_length=200)
@@ -39,17 +22,12 @@ class Campaign(TimeStampedModel):
         _("nguồn"), blank=True, help_text=_("Văn bản (số, ngày, mục) nêu tên, thông điệp và thời điểm.")
     )
     is_active = models.BooleanField(_("đang triển khai"), default=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = ActiveQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("chiến dịch")
-        verbose_name_plural = _("chiến dịch")
+        verbose_name = verbose_name_plural = _("chiến dịch")
         ordering = ["position", "start_date"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class MarkdownContent(models.Model):
@@ -75,44 +53,27 @@ class MarkdownContent(models.Model):
 
     def save(self, *args, **kwargs):
         self.render_body()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body_html", "toc"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_derived(kwargs, "body_html", "toc"))
 
     def render_body(self) -> None:
         rendered = render_markdown(self.body)
         self.body_html, self.toc = rendered.html, rendered.toc
 
 
-class Page(MarkdownContent, TimeStampedModel):
+class Page(Publishable, MarkdownContent, TimeStampedModel):
     """A titled, publishable page with its own address: a handbook chapter, a news post."""
 
     # Path segments the page's URL pattern shares with other views.
     reserved_slugs: set[str] = set()
-    url_name = ""
+    title_field = "title"
 
     title = models.CharField(_("tiêu đề"), max_length=200)
     slug = models.SlugField(
         _("đường dẫn"), max_length=120, unique=True, blank=True, help_text=_("Để trống để tạo từ tiêu đề.")
     )
-    status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
-    )
 
     class Meta:
         abstract = True
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(type(self), self.title, instance_pk=self.pk)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse(self.url_name, kwargs={"slug": self.slug})
 
     def clean(self):
         if self.slug in self.reserved_slugs:
@@ -120,7 +81,3 @@ class Page(MarkdownContent, TimeStampedModel):
                 {"slug": _("Đường dẫn “%(slug)s” đã dành cho trang khác.") % {"slug": self.slug}},
                 code="reserved",
             )
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED

@@ -3,9 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# Path segments the handbook and news URLs use for pages of their own.
-from campaigns.models.base import Campaign, Page, PublishedQuerySet
+from campaigns.models.base import Campaign, Page
+from core.models import Ordered, PublishedQuerySet
 
+# Path segments the handbook and news URLs use for pages of their own.
 RESERVED_CHAPTER_SLUGS = {"in"}
 
 
@@ -14,7 +15,7 @@ class ChapterQuerySet(PublishedQuerySet):
         return self.order_by("audience", "campaign__position", "campaign__start_date", "position", "pk")
 
 
-class HandbookChapter(Page):
+class HandbookChapter(Ordered, Page):
     reserved_slugs = RESERVED_CHAPTER_SLUGS
     url_name = "campaigns:chapter"
 
@@ -29,11 +30,9 @@ class HandbookChapter(Page):
     )
     audience = models.PositiveSmallIntegerField(_("dành cho"), choices=Audience.choices)
     summary = models.TextField(_("tóm tắt"), max_length=400, blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = ChapterQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("chương cẩm nang")
-        verbose_name_plural = _("chương cẩm nang")
+        verbose_name = verbose_name_plural = _("chương cẩm nang")
         ordering = ["audience", "position", "pk"]

@@ -5,12 +5,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# Path segments the handbook and news URLs use for pages of their own.
-from campaigns.models.base import Campaign, Page, PublishedQuerySet
+from campaigns.models.base import Campaign, Page
 from campaigns.models.plan import Organisation
-from core.fields import PhotoField
-from core.models import DemoMarked
+from core.fields import PhotoField, optional_link
+from core.models import DemoMarked, PublishedQuerySet
 
+# Path segments the handbook and news URLs use for pages of their own.
 RESERVED_NEWS_SLUGS = {"rss", "atom"}
 
 
@@ -39,28 +39,13 @@ class NewsPost(DemoMarked, Page):
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_alt = models.CharField(_("mô tả ảnh bìa"), max_length=250, blank=True)
     published_on = models.DateField(_("ngày đăng"), default=timezone.localdate, db_index=True)
-    campaign = models.ForeignKey(
-        Campaign,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="news",
-        verbose_name=_("chiến dịch"),
-    )
-    author_unit = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="news",
-        verbose_name=_("đơn vị đưa tin"),
-    )
+    campaign = optional_link(Campaign, related_name="news", verbose_name=_("chiến dịch"))
+    author_unit = optional_link(Organisation, related_name="news", verbose_name=_("đơn vị đưa tin"))
 
     objects = NewsQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("tin bài")
-        verbose_name_plural = _("tin bài")
+        verbose_name = verbose_name_plural = _("tin bài")
         ordering = ["-published_on", "-pk"]
 
     def clean(self):

@@ -13,13 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from campaigns import periods
 from campaigns.models.base import Campaign
 from campaigns.validators import validate_evidence_file
-from core.fields import WebAddressField, staff_member_field
-from core.models import DemoMarked, TimeStampedModel
+from core.fields import WebAddressField, optional_link, staff_member_field
+from core.models import DemoMarked, Named, Ordered, TimeStampedModel
 from core.private_files import PrivateFileField, PrivatePhotoField
 from shops.models import PlaceScopedQuerySet, shop_kinds_for
-
-# Path segments the handbook and news URLs use for pages of their own.
-
 
 # The unit of each postal company in the plan, by the company's shop kind (the kind of
 # its sale points, shops.models.PostalStaffMember.Company).
@@ -71,7 +68,20 @@ class OrganisationQuerySet(PlanUnitQuerySet):
         return self.filter(valid_until__lt=on or timezone.localdate())
 
 
-class Organisation(models.Model):
+def committee_of(place: str, verbose_name, help_text):
+    """The place whose People's Committee a unit is: one committee a place, none for other units."""
+    return models.OneToOneField(
+        place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committee",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
+class Organisation(Ordered):
     """A unit named in the plan or taking over its work: department, broadcaster, newspaper,
     postal company, a district's or a commune's People's Committee.
 
@@ -92,24 +102,8 @@ class Organisation(models.Model):
     short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, db_index=True)
-    district = models.OneToOneField(
-        "shops.District",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="committee",
-        verbose_name=_("đơn vị hành chính"),
-        help_text=_("Chỉ với UBND cấp huyện."),
-    )
-    commune = models.OneToOneField(
-        "shops.Commune",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="committee",
-        verbose_name=_("xã, phường"),
-        help_text=_("Chỉ với UBND cấp xã."),
-    )
+    district = committee_of("shops.District", _("đơn vị hành chính"), _("Chỉ với UBND cấp huyện."))
+    commune = committee_of("shops.Commune", _("xã, phường"), _("Chỉ với UBND cấp xã."))
     submits_reports = models.BooleanField(
         _("gửi báo cáo định kỳ"),
         default=False,
@@ -127,11 +121,8 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Ngày cuối cùng đơn vị còn tồn tại (trước khi hợp nhất, đổi tên, giải thể)."),
     )
-    successor = models.ForeignKey(
+    successor = optional_link(
         "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="predecessors",
         verbose_name=_("nay là"),
         help_text=_("Đơn vị tiếp nhận công việc sau ngày hoạt động cuối cùng."),
@@ -143,13 +134,11 @@ class Organisation(models.Model):
             "Văn bản và mục nêu tên, thời gian hoạt động và đơn vị kế thừa; ghi cả điều còn cần xác minh."
         ),
     )
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name = verbose_name_plural = _("đơn vị")
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
@@ -241,8 +230,10 @@ class PeriodKind(models.TextChoices):
     YEAR = periods.YEAR, _("năm")
 
 
-class Activity(TimeStampedModel):
+class Activity(Named, Ordered, TimeStampedModel):
     """One line of the plan: a channel, who leads it, and how often it must happen."""
+
+    title_field = "title"
 
     class Channel(models.TextChoices):
         PORTAL = "portal", _("Chuyên mục trên Cổng thông tin điện tử")
@@ -287,15 +278,10 @@ class Activity(TimeStampedModel):
     source = models.TextField(_("nguồn"), blank=True, help_text=_("Văn bản và mục nêu hoạt động này."))
     description = models.TextField(_("nội dung"), blank=True)
     is_active = models.BooleanField(_("đang theo dõi"), default=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("hoạt động truyền thông")
-        verbose_name_plural = _("hoạt động truyền thông")
+        verbose_name = verbose_name_plural = _("hoạt động truyền thông")
         ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
     @property
     def has_target(self) -> bool:
@@ -369,8 +355,7 @@ class ActivityRecord(DemoMarked, TimeStampedModel):
     objects = ActivityRecordQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("kết quả thực hiện")
-        verbose_name_plural = _("kết quả thực hiện")
+        verbose_name = verbose_name_plural = _("kết quả thực hiện")
         ordering = ["-date", "-pk"]
 
     def __str__(self) -> str:
@@ -396,8 +381,7 @@ class ActivityPhoto(models.Model):
     caption = models.CharField(_("chú thích"), max_length=255, blank=True)
 
     class Meta:
-        verbose_name = _("ảnh hoạt động")
-        verbose_name_plural = _("ảnh hoạt động")
+        verbose_name = verbose_name_plural = _("ảnh hoạt động")
 
     def __str__(self) -> str:
         return self.caption or self.image.name
@@ -423,8 +407,7 @@ class ReportSubmission(DemoMarked):
     notes = models.TextField(_("ghi chú"), blank=True)
 
     class Meta:
-        verbose_name = _("báo cáo đã nộp")
-        verbose_name_plural = _("báo cáo đã nộp")
+        verbose_name = verbose_name_plural = _("báo cáo đã nộp")
         ordering = ["-period", "organisation"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "kind", "period"], name="report_one_per_period")

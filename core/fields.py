@@ -322,3 +322,11 @@ def staff_member_field(verbose_name):
     """The staff member who did something in the admin: set by the code, never by a form,
     and kept (as empty) when the account is deleted."""
     return recorded_link(settings.AUTH_USER_MODEL, verbose_name)
+
+
+def directory_kind_field(kinds):
+    """A directory record's kind (a shop's, a producer's), "Chưa phân loại" (`kinds.UNCLASSIFIED`)
+    until staff say: an import that gives none never guesses one."""
+    return models.CharField(
+        _("loại hình"), max_length=20, choices=kinds.choices, default=kinds.UNCLASSIFIED, db_index=True
+    )

@@ -15,6 +15,7 @@ from core.fields import (
     MONTH_CHOICES,
     MonthsField,
     WebAddressField,
+    directory_kind_field,
     optional_link,
     recorded_link,
     staff_member_field,
@@ -75,9 +76,7 @@ class Producer(Contactable, Photographed, DirectoryEntry, Placed):
         SMALL_BUSINESS = "small_business", _("Doanh nghiệp nhỏ")
         UNCLASSIFIED = "unclassified", _("Chưa phân loại")
 
-    kind = models.CharField(
-        _("loại hình"), max_length=20, choices=Kind.choices, default=Kind.UNCLASSIFIED, db_index=True
-    )
+    kind = directory_kind_field(Kind)
     representative = models.CharField(_("người đại diện"), max_length=120, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     description = models.TextField(_("giới thiệu"), blank=True)

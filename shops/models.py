@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import WebAddressField
+from core.fields import WebAddressField, directory_kind_field
 from core.models import (
     ActiveQuerySet,
     Contactable,
@@ -479,9 +479,7 @@ class Shop(Contactable, DirectoryEntry, Placed):  # noqa: DJ008 (DirectoryEntry 
         # give no kind get this, not a guess.
         UNCLASSIFIED = "unclassified", _("Chưa phân loại")
 
-    kind = models.CharField(
-        _("loại hình"), max_length=20, choices=Kind.choices, default=Kind.UNCLASSIFIED, db_index=True
-    )
+    kind = directory_kind_field(Kind)
     address = models.CharField(
         _("địa chỉ"),
         max_length=255,

@@ -12,6 +12,7 @@ from core.admin import (
     ScopedAdminMixin,
     SpreadsheetAdminMixin,
 )
+from core.contributions import admin_list_page
 from core.list_filters import ChoiceFilter
 from shops import services
 from shops.models import (
@@ -36,6 +37,19 @@ class UnplacedFilter(ChoiceFilter):
         "chua": (_("Chưa xác định"), lambda rows: rows.filter(commune__isnull=True)),
         "da": (_("Đã xác định"), lambda rows: rows.filter(commune__isnull=False)),
     }
+
+
+def unplaced_records_page(model, name: str, title: str, summary: str):
+    """The staff page linking to the admin list of a model's records still to be placed
+    (UnplacedFilter), with how many of them the user may see."""
+    return admin_list_page(
+        model,
+        name,
+        title,
+        summary,
+        query=f"?{UnplacedFilter.parameter_name}=chua",
+        count=lambda user: model.objects.for_user(user).filter(commune__isnull=True).count(),
+    )
 
 
 def out_of_scope(user, rule) -> str:

@@ -11,29 +11,26 @@ class CamnangConfig(AppConfig):
         from camnang import staff
         from camnang.models import ErrorReport
         from camnang.views import SearchForm
-        from core import staff_pages
-        from core.cache import query_parameters
+        from core.contributions import admin_list_page, contribute, view_page
 
-        # Page numbers (core.pagination) and the search form.
-        query_parameters.register("page", *SearchForm.base_fields)
-        staff_pages.register(
-            staff_pages.StaffPage(
-                name="verification_queue",
-                route="can-xac-minh/",
-                view=staff.verification_queue,
-                title=_("Cửa hàng, cơ sở cần xác minh lại"),
-                summary=_(
-                    "đang công bố, chưa xác minh trong 90 ngày, hoặc có người dân báo thông tin chưa đúng"
+        contribute(
+            # Page numbers (core.pagination) and the search form.
+            query_parameters=("page", *SearchForm.base_fields),
+            pages=(
+                view_page(
+                    staff.verification_queue,
+                    "can-xac-minh/",
+                    _("Cửa hàng, cơ sở cần xác minh lại"),
+                    _("đang công bố, chưa xác minh trong 90 ngày, hoặc có người dân báo thông tin chưa đúng"),
                 ),
-            ),
-            staff_pages.StaffPage(
-                name="open_error_reports",
-                url_name="admin:camnang_errorreport_changelist",
-                query="?state__exact=open",
-                title=_("Người dân báo thông tin chưa đúng"),
-                summary=_("báo cáo đang chờ xử lý, trong phạm vi bạn phụ trách"),
-                permission="camnang.view_errorreport",
-                count=lambda user: ErrorReport.objects.for_user(user).open().count(),
+                admin_list_page(
+                    ErrorReport,
+                    "open_error_reports",
+                    _("Người dân báo thông tin chưa đúng"),
+                    _("báo cáo đang chờ xử lý, trong phạm vi bạn phụ trách"),
+                    query="?state__exact=open",
+                    count=lambda user: ErrorReport.objects.for_user(user).open().count(),
+                ),
             ),
         )
 

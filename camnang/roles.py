@@ -31,8 +31,9 @@ PLAN_WORK = (
     ("campaigns", "activityrecord", ("view", "add", "change")),
     ("campaigns", "activityphoto", ("view", "add", "change", "delete")),
 )
-# The directory of a local area; today's communes are seen to choose one for a record.
-LOCAL_DIRECTORY = (
+# The directory's records, worked on in full; today's communes are seen to choose one for a
+# record; citizens' reports on the records are seen and closed.
+DIRECTORY = (
     ("shops", "shop", DIRECTORY_WORK),
     ("producers", "producer", DIRECTORY_WORK),
     ("producers", "product", DIRECTORY_WORK),
@@ -40,6 +41,10 @@ LOCAL_DIRECTORY = (
     ("producers", "listing", DIRECTORY_WORK),
     ("shops", "commune", ("view",)),
     ERROR_REPORTS,
+)
+# The directory of a local area.
+LOCAL_DIRECTORY = (
+    *DIRECTORY,
     # Local staff propose the households of their area and follow them onto the platforms.
     ("producers", "onboarding", ("view", "add", "change")),
     ("producers", "onboardingstep", ("view",)),
@@ -107,16 +112,10 @@ ROLES = (
             "và việc đưa hộ lên sàn, cả tỉnh."
         ),
         models=(
-            # Shops limited to the sale points of the staff member's own company
-            # (shops.models.PostalStaffMember, set on the user's page).
-            ("shops", "shop", DIRECTORY_WORK),
-            ("producers", "producer", DIRECTORY_WORK),
-            ("producers", "product", DIRECTORY_WORK),
-            ("producers", "productprice", DIRECTORY_WORK),
-            ("producers", "listing", DIRECTORY_WORK),
+            # The directory, its shops limited to the sale points of the staff member's own
+            # company (shops.models.PostalStaffMember, set on the user's page).
+            *DIRECTORY,
             ("producers", "platform", ("view",)),
-            ("shops", "commune", ("view",)),
-            ERROR_REPORTS,
             # The postal companies contact, train and open the shops of the households.
             ("producers", "onboarding", ("view", "change")),
             ("producers", "onboardingstep", ("view",)),

@@ -24,6 +24,7 @@ from campaigns.models import (
     ReportSubmission,
 )
 from core.admin import ScopedAdminMixin, publish, unpublish
+from core.list_filters import ChoiceFilter
 
 
 @admin.register(Campaign)
@@ -239,19 +240,13 @@ class ReferralCountAdmin(admin.ModelAdmin):
         return response
 
 
-class ExistenceFilter(admin.SimpleListFilter):
+class ExistenceFilter(ChoiceFilter):
     title = _("tình trạng")
     parameter_name = "tinh-trang"
-
-    def lookups(self, request, model_admin):
-        return [("dang-hoat-dong", _("Đang hoạt động")), ("da-giai-the", _("Đã giải thể, hợp nhất"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "dang-hoat-dong":
-            return queryset.current()
-        if self.value() == "da-giai-the":
-            return queryset.ceased()
-        return queryset
+    narrowings = {
+        "dang-hoat-dong": (_("Đang hoạt động"), lambda organisations: organisations.current()),
+        "da-giai-the": (_("Đã giải thể, hợp nhất"), lambda organisations: organisations.ceased()),
+    }
 
 
 def _admin_links(organisations) -> str:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 HANDBOOK = "cam-nang-mua-ban-hang-online"
 PLAN = "nang-tam-gia-tri-nong-san"
+# The day Plan 241/KH-UBND was issued: its campaign starts then.
+PLAN_DATE = date(2021, 11, 10)
 
 CAMPAIGNS = [
     {
@@ -43,7 +45,7 @@ CAMPAIGNS = [
             "trợ đưa hộ sản xuất nông nghiệp lên sàn thương mại điện tử postmart.vn và voso.vn, thúc "
             "đẩy phát triển kinh tế số nông nghiệp, nông thôn."
         ),
-        "start_date": date(2021, 11, 10),
+        "start_date": PLAN_DATE,
         "source": (
             "Kế hoạch số 241/KH-UBND ngày 10/11/2021 của UBND tỉnh Thanh Hóa: mục I.1 (mục tiêu “Kinh tế "
             "số, xã hội số tại nông thôn” và thông điệp), ngày ban hành."
@@ -265,6 +267,9 @@ class PlanActivity:
     extra: dict = field(default_factory=dict)
 
 
+# The note of an activity the plan gives no target for.
+NO_TARGET = "Kế hoạch không nêu số lượng: chưa có chỉ tiêu cho đến khi có văn bản giao."
+
 ACTIVITIES = [
     PlanActivity(
         "chuyen-muc-cong-thong-tin",
@@ -272,7 +277,7 @@ ACTIVITIES = [
         "Chuyên mục hỗ trợ hộ sản xuất lên sàn trên Cổng thông tin điện tử tỉnh",
         ["van-phong-ubnd-tinh", "buu-dien-tinh", "viettel-post"],
         ["so-tttt", "so-cong-thuong", "so-nn-ptnt", DISTRICTS, "bao-thanh-hoa", "dai-pt-th"],
-        date(2021, 11, 10),
+        PLAN_DATE,
         1,
         "month",
         "Kế hoạch: hàng tháng ít nhất 01 tin, bài có hình ảnh trên Cổng; Bưu điện tỉnh và Chi nhánh "
@@ -323,7 +328,7 @@ ACTIVITIES = [
         date(2021, 11, 1),
         None,
         "quarter",
-        "Kế hoạch không nêu số lượng: chưa có chỉ tiêu cho đến khi có văn bản giao.",
+        NO_TARGET,
         "Tập huấn kỹ năng số, đăng ký gian hàng và tài khoản thanh toán trực tuyến, quy trình đóng gói – "
         "kết nối – giao nhận; giải đáp vướng mắc cho hộ sản xuất.",
         f"{PLAN_241}, {CONTENT}, điểm 4 (không nêu số lượng).",
@@ -338,7 +343,7 @@ ACTIVITIES = [
         date(2021, 11, 1),
         None,
         "quarter",
-        "Kế hoạch không nêu số lượng: chưa có chỉ tiêu cho đến khi có văn bản giao.",
+        NO_TARGET,
         "In ấn tờ rơi, pano, áp phích; đưa bản tin điện tử lên bảng điện tử công cộng của UBND cấp huyện.",
         f"{PLAN_241}, {CONTENT}, điểm 5 (không nêu số lượng).",
         5,
@@ -352,7 +357,7 @@ ACTIVITIES = [
         date(2021, 11, 1),
         None,
         "month",
-        "Kế hoạch không nêu số lượng: chưa có chỉ tiêu cho đến khi có văn bản giao.",
+        NO_TARGET,
         "Lập fanpage, livestream bán hàng, nhóm hướng dẫn hộ sản xuất; tham gia xúc tiến thương mại "
         "trong và ngoài tỉnh.",
         f"{PLAN_241}, {CONTENT}, điểm 6 (không nêu số lượng).",

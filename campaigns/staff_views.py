@@ -137,6 +137,8 @@ def _csv(boards) -> HttpResponse:
 
 # The `bang` value of the address that downloads the households to call instead of the funnel.
 FOLLOW_UP_TABLE = "can-theo-doi"
+# The onboarding page's heading, and its link on the admin's home page.
+ONBOARDING_TITLE = _("Đưa hộ sản xuất lên sàn")
 
 
 def producer_onboarding(request):
@@ -158,7 +160,7 @@ def producer_onboarding(request):
     stages = dict(Onboarding.Stage.choices)
     context = _context(
         request,
-        _("Đưa hộ sản xuất lên sàn"),
+        ONBOARDING_TITLE,
         funnel=result,
         groupings=[
             {"key": key, "label": label, "query": _with(request, theo=key), "current": key == grouping}

@@ -6,7 +6,9 @@ is published comes after those (`appended_fields`), so earlier columns keep thei
 places, as the open-data page promises.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -15,23 +17,35 @@ from django.utils.translation import gettext_lazy as _
 
 @dataclass(frozen=True)
 class Field:
+    """A documented column, and how a row gives its value."""
+
     name: str
     description: str
+    # read(row) -> the value; by default the row's attribute of the field's name.
+    read: Callable[[Any], Any] | None = None
+    # The value is a path on the portal, published as an absolute URL.
+    absolute_url: bool = False
+
+    def value(self, obj, request) -> Any:
+        value = getattr(obj, self.name) if self.read is None else self.read(obj)
+        return request.build_absolute_uri(value) if self.absolute_url and value else value
 
 
-ID = Field("id", _("Mã số của bản ghi trên cổng, không đổi"))
+ID = Field("id", _("Mã số của bản ghi trên cổng, không đổi"), attrgetter("pk"))
 TRAILING = (
-    Field("updated_at", _("Thời điểm cập nhật (ISO 8601)")),
-    Field("url", _("Trang của bản ghi trên cổng")),
+    Field("updated_at", _("Thời điểm cập nhật (ISO 8601)"), lambda row: row.updated_at.isoformat()),
+    Field("url", _("Trang của bản ghi trên cổng"), lambda row: row.get_absolute_url(), absolute_url=True),
 )
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """A published table: its documented fields, its rows (public ones only) and their values."""
+    """A published table: its documented fields and its rows (public ones only)."""
 
     slug: str
     title: str
+    # The public rows, with what their fields read already joined.
+    rows: Callable[[], QuerySet]
     own_fields: tuple[Field, ...]
     # Where a row's place is, by the place's model name, for the per-place files.
     place_paths: tuple[tuple[str, str], ...] = (("district", "district"), ("commune", "commune"))
@@ -40,14 +54,6 @@ class Dataset:
     @property
     def fields(self) -> tuple[Field, ...]:
         return (ID, *self.own_fields, *TRAILING, *self.appended_fields, DEMO)
-
-    def rows(self) -> QuerySet:
-        """The public rows, with what their values read already joined."""
-        raise NotImplementedError
-
-    def values(self, obj, request) -> dict[str, Any]:
-        """The values of `own_fields` for one row."""
-        raise NotImplementedError
 
     def queryset(self, place=None) -> QuerySet:
         """The public rows, of one place (a former district, a commune) when it is given."""
@@ -58,27 +64,14 @@ class Dataset:
 
     def row(self, obj, request) -> dict[str, Any]:
         """The values of `fields` for one row, in their order."""
-        values = self.values(obj, request)
-        appended = {field.name: values.pop(field.name) for field in self.appended_fields}
-        return {
-            "id": obj.pk,
-            **values,
-            "updated_at": obj.updated_at.isoformat(),
-            "url": request.build_absolute_uri(obj.get_absolute_url()),
-            **appended,
-            "is_demo": obj.is_demo,
-        }
+        return {field.name: field.value(obj, request) for field in self.fields}
 
 
 def iso_date(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def phone_values(obj) -> dict:
-    """A record's numbers as stored: E.164, the same spelling for every number."""
-    return {"phone": obj.phone, "zalo": obj.zalo, "extra_phones": list(obj.extra_phones)}
-
-
+# A record's numbers as stored: E.164, the same spelling for every number.
 PHONE_FIELDS = (
     Field(
         "phone",
@@ -93,5 +86,7 @@ PHONE_FIELDS = (
 DEMO = Field("is_demo", _("Dữ liệu minh họa, không phải thông tin thật: 1 (JSON: true) hoặc 0 (false)"))
 # Added after the first release: after the trailing fields.
 EXTRA_PHONES = Field(
-    "extra_phones", _("Các số điện thoại khác, dạng E.164 (danh sách; trong CSV ngăn cách bằng dấu ;)")
+    "extra_phones",
+    _("Các số điện thoại khác, dạng E.164 (danh sách; trong CSV ngăn cách bằng dấu ;)"),
+    lambda row: list(row.extra_phones),
 )

@@ -1,4 +1,5 @@
-"""What the apps contribute to pages that span them, registered in their AppConfig.ready().
+"""What the apps contribute to pages that span them, registered in their AppConfig.ready()
+through core.contributions.contribute().
 
 The top of the project (camnang) serves the sitemap, the open-data files and the search
 page from these registries, so the kernel and the pages that combine apps never name a

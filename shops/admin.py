@@ -12,6 +12,8 @@ from core.admin import (
     ScopedAdminMixin,
     SpreadsheetAdminMixin,
 )
+from core.contributions import admin_list_page
+from core.list_filters import ChoiceFilter
 from shops import services
 from shops.models import (
     Category,
@@ -26,21 +28,28 @@ from shops.models import (
 )
 
 
-class UnplacedFilter(admin.SimpleListFilter):
+class UnplacedFilter(ChoiceFilter):
     """Records whose current commune is not known yet: staff place them by hand."""
 
     title = _("xã, phường hiện nay")
     parameter_name = "xa_hien_nay"
+    narrowings = {
+        "chua": (_("Chưa xác định"), lambda rows: rows.filter(commune__isnull=True)),
+        "da": (_("Đã xác định"), lambda rows: rows.filter(commune__isnull=False)),
+    }
 
-    def lookups(self, request, model_admin):
-        return [("chua", _("Chưa xác định")), ("da", _("Đã xác định"))]
 
-    def queryset(self, request, queryset):
-        if self.value() == "chua":
-            return queryset.filter(commune__isnull=True)
-        if self.value() == "da":
-            return queryset.filter(commune__isnull=False)
-        return queryset
+def unplaced_records_page(model, name: str, title: str, summary: str):
+    """The staff page linking to the admin list of a model's records still to be placed
+    (UnplacedFilter), with how many of them the user may see."""
+    return admin_list_page(
+        model,
+        name,
+        title,
+        summary,
+        query=f"?{UnplacedFilter.parameter_name}=chua",
+        count=lambda user: model.objects.for_user(user).filter(commune__isnull=True).count(),
+    )
 
 
 def out_of_scope(user, rule) -> str:
@@ -79,24 +88,17 @@ class PlacedAdminMixin:
         super().save_model(request, obj, form, change)
 
 
+# What identifies an administrative unit, first on its page.
+UNIT_FIELDS = ["name", "short_name", "slug", "code", "kind", "province_code"]
+
+
 @admin.register(District)
 class DistrictAdmin(FoldedSearchMixin, HistoryAdmin):
     list_display = ["name", "code", "kind", "position", "is_active"]
     list_editable = ["position", "is_active"]
     list_filter = ["kind", "is_active"]
     ordering = ["position", "code"]
-    fields = [
-        "name",
-        "short_name",
-        "slug",
-        "code",
-        "kind",
-        "province_code",
-        "position",
-        "is_active",
-        "note",
-        "editors",
-    ]
+    fields = [*UNIT_FIELDS, "position", "is_active", "note", "editors"]
     filter_horizontal = ["editors"]
 
 
@@ -107,17 +109,7 @@ class CommuneAdmin(ScopedAdminMixin, FoldedSearchMixin, HistoryAdmin):
     list_display = ["name", "code", "kind", "former_districts", "is_active"]
     list_filter = ["kind", "is_active", "districts"]
     search_help_text = _("Tìm theo tên xã, phường hiện nay hoặc tên xã cũ; có dấu hay không dấu đều được.")
-    fields = [
-        "name",
-        "short_name",
-        "slug",
-        "code",
-        "kind",
-        "province_code",
-        "is_active",
-        "districts",
-        "editors",
-    ]
+    fields = [*UNIT_FIELDS, "is_active", "districts", "editors"]
     readonly_fields = ["code", "kind", "province_code", "districts"]
     filter_horizontal = ["editors"]
 

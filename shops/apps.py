@@ -7,9 +7,8 @@ class ShopsConfig(AppConfig):
     verbose_name = _("Cửa hàng và địa bàn")
 
     def ready(self):
-        from core import cache, registry, staff_pages
-        from core.models import search_dependents
-        from core.search import SearchGroup
+        from core.contributions import contribute, search_group
+        from shops.admin import unplaced_records_page
         from shops.forms import AddressLookupForm, ShopFilterForm
         from shops.importers import ShopImporter
         from shops.models import Category, Commune, District, GoodsWord, Shop
@@ -17,54 +16,37 @@ class ShopsConfig(AppConfig):
         from shops.search import read_goods, read_places, search_words
         from shops.sitemaps import CommuneSitemap, DistrictSitemap, ShopSitemap
 
-        cache.watch(District, Commune, Category, Shop, GoodsWord)
-        # A shop's search text quotes its district's and its categories' names.
-        search_dependents.register(District, lambda district: Shop.objects.filter(district=district))
-        search_dependents.register(Category, lambda category: category.shops.all())
-        cache.query_parameters.register(*ShopFilterForm.base_fields)
-        cache.query_parameters.register(*AddressLookupForm.query_names.values())
-        registry.sitemaps.register("districts", DistrictSitemap)
-        registry.sitemaps.register("communes", CommuneSitemap)
-        registry.sitemaps.register("shops", ShopSitemap)
-        registry.datasets.register(SHOPS.slug, SHOPS)
-        registry.public_rows.register("shops", Shop.objects.public)
-        registry.importers.register(ShopImporter.key, ShopImporter())
-        staff_pages.register(
-            staff_pages.StaffPage(
-                name="unplaced_shops",
-                url_name="admin:shops_shop_changelist",
-                query="?xa_hien_nay=chua",
-                title=_("Cửa hàng chưa xác định xã, phường hiện nay"),
-                summary=_(
-                    "tên xã ghi theo địa chỉ cũ không đủ để xác định (xã bị chia, hoặc không tìm thấy)"
-                ),
-                permission="shops.view_shop",
-                count=lambda user: Shop.objects.for_user(user).filter(commune__isnull=True).count(),
-            )
-        )
-        registry.query_readers.register("places", read_places)
-        registry.query_readers.register("goods", read_goods)
-        registry.search_words.register("shops", search_words)
-        registry.search_groups.register(
-            "places",
-            SearchGroup(
-                "places",
-                _("Xã, phường"),
-                lambda: Commune.objects.public(),
-                "shops/includes/commune_card.html",
-                "commune",
-                district_path="districts",
-                commune_path="pk",
-                distinct=True,
+        contribute(
+            query_parameters=(*ShopFilterForm.base_fields, *AddressLookupForm.query_names.values()),
+            watched=(District, Commune, Category, Shop, GoodsWord),
+            # A shop's search text quotes its district's and its categories' names.
+            search_dependents=(
+                (District, lambda district: Shop.objects.filter(district=district)),
+                (Category, lambda category: category.shops.all()),
             ),
-        )
-        registry.search_groups.register(
-            "shops",
-            SearchGroup(
-                "shops",
-                _("Cửa hàng"),
-                lambda: Shop.objects.public(),
-                "shops/includes/shop_card.html",
-                "shop",
+            sitemaps={"districts": DistrictSitemap, "communes": CommuneSitemap, "shops": ShopSitemap},
+            datasets=(SHOPS,),
+            public_rows={"shops": Shop.objects.public},
+            importers=(ShopImporter(),),
+            pages=(
+                unplaced_records_page(
+                    Shop,
+                    "unplaced_shops",
+                    _("Cửa hàng chưa xác định xã, phường hiện nay"),
+                    _("tên xã ghi theo địa chỉ cũ không đủ để xác định (xã bị chia, hoặc không tìm thấy)"),
+                ),
+            ),
+            query_readers={"places": read_places, "goods": read_goods},
+            search_words={"shops": search_words},
+            search_groups=(
+                search_group(
+                    "places",
+                    Commune,
+                    _("Xã, phường"),
+                    district_path="districts",
+                    commune_path="pk",
+                    distinct=True,
+                ),
+                search_group("shops", Shop, _("Cửa hàng")),
             ),
         )

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import ClassVar
 
 from django.utils.text import slugify
 
@@ -63,63 +64,65 @@ def _short(name: str, prefixes) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class UnitRecord:
+    """An administrative unit as the official data gives it: its code and full name."""
+
+    code: int
+    name: str
+
+    # What the short name leaves out of the full name ("Xã ", "Huyện "…).
+    NAME_PREFIXES: ClassVar[tuple[str, ...]] = ()
+    # Whether the slug is made from the short name ("ha-trung") or the full one ("xa-ha-trung").
+    SLUG_FROM_SHORT_NAME: ClassVar[bool] = False
+
+    @property
+    def short_name(self) -> str:
+        return _short(self.name, self.NAME_PREFIXES)
+
+    @property
+    def slug(self) -> str:
+        return slugify(fold(self.short_name if self.SLUG_FROM_SHORT_NAME else self.name))
+
+
 # --- Former district-level units ---------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class DistrictRecord:
-    code: int
-    name: str
+class DistrictRecord(UnitRecord):
     province_code: int
     note: str = ""
+
+    NAME_PREFIXES = tuple(prefix for prefix, _kind in _KIND_PREFIXES)
+    SLUG_FROM_SHORT_NAME = True
 
     @property
     def kind(self) -> str:
         return next((kind for prefix, kind in _KIND_PREFIXES if self.name.startswith(prefix)), "rural")
-
-    @property
-    def short_name(self) -> str:
-        return _short(self.name, [prefix for prefix, _kind in _KIND_PREFIXES])
-
-    @property
-    def slug(self) -> str:
-        return slugify(fold(self.short_name))
 
 
 # --- Current communes and wards ----------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class CommuneRecord:
-    code: int
-    name: str
+class CommuneRecord(UnitRecord):
     kind: str  # commune, ward or special_zone
     province_code: int
 
-    @property
-    def short_name(self) -> str:
-        return _short(self.name, ("Xã ", "Phường ", "Đặc khu "))
-
-    @property
-    def slug(self) -> str:
-        return slugify(fold(self.name))
+    NAME_PREFIXES = ("Xã ", "Phường ", "Đặc khu ")
 
 
 # --- Former communes and the crosswalk ------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class FormerCommuneRecord:
-    code: int
-    name: str
+class FormerCommuneRecord(UnitRecord):
     kind: str  # commune, ward or township
     district_code: int
     # (current unit's code, is the default) for each unit it became part of.
     successors: tuple[tuple[int, bool], ...] = field(default=())
 
-    @property
-    def short_name(self) -> str:
-        return _short(self.name, ("Xã ", "Phường ", "Thị trấn "))
+    NAME_PREFIXES = ("Xã ", "Phường ", "Thị trấn ")
 
 
 @dataclass(frozen=True)
